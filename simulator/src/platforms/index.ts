@@ -1,0 +1,8 @@
+import type { PlatformModule } from '../core/types';
+import { createDouyin } from './douyin';
+import { createWeChat } from './wechat';
+
+/** Every platform the simulator speaks; each module owns its own state and routes. */
+export function platformModules(): PlatformModule[] {
+	return [createDouyin(), createWeChat()];
+}
