@@ -37,7 +37,7 @@ export async function parseMultipart(req: AsyncIterable<Buffer>, boundary: strin
 	const result: ParsedBody = { kind: 'multipart', form: {}, files: [] };
 	// a leading CRLF lets the first boundary match the same delimiter as the others
 	let buf: Buffer = Buffer.from('\r\n');
-	let state: 'preamble' | 'headers' | 'data' | 'done' = 'preamble';
+	let state = 'preamble' as 'preamble' | 'headers' | 'data' | 'done';
 	let field = '';
 	let file: { meta: UploadedFile; stream: WriteStream; hash: ReturnType<typeof createHash> } | undefined;
 	let text: Buffer[] = [];
