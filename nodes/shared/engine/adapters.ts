@@ -1,0 +1,66 @@
+import type { ICredentialDataDecryptedObject, IDataObject, IHttpRequestOptions } from 'n8n-workflow';
+import type { ReplyVerdict, TokenState } from './types';
+
+/** `this.helpers.httpRequest` as credentials' preAuthentication and nodes both have it. */
+export type HttpRequester = (options: IHttpRequestOptions) => Promise<any>;
+
+interface PlatformAdapterBase {
+	/** short platform id, e.g. 'douyin' */
+	platform: string;
+	/** human name used in messages, e.g. 'Douyin' */
+	label: string;
+	/** n8n credential type name */
+	credentialType: string;
+	/** credential display name, for "attach the … credential" messages */
+	credentialDisplayName: string;
+	/** API base URL (no trailing slash) for the credential's environment */
+	baseUrl(credentials: ICredentialDataDecryptedObject): string;
+	/** classifies any API reply: success, token invalid, or another platform error */
+	verdict(statusCode: number, body: unknown): ReplyVerdict;
+	/** renew this long before the known expiry, so no request goes out with a token known to be expired */
+	refreshSkewMs: number;
+}
+
+/**
+ * Client-credentials grant. The token lives in the credential's hidden expirable `accessToken` field and is fetched
+ * by the credential's `preAuthentication`, so n8n persists it for every process and worker.
+ */
+export interface AppTokenAdapter extends PlatformAdapterBase {
+	grant: 'app';
+	/** which app and host a stored token belongs to; a changed key/secret/host forces a new token */
+	fingerprint(credentials: ICredentialDataDecryptedObject): string;
+	/**
+	 * Fetches a token. `reason` is why ('missing', 'expiring', 'rejected', …): a platform may fetch differently when
+	 * the current token was rejected (WeChat's rate-limited force refresh).
+	 */
+	fetchToken(
+		httpRequest: HttpRequester,
+		credentials: ICredentialDataDecryptedObject,
+		reason: string,
+	): Promise<{ accessToken: string; expiresAt: number }>;
+}
+
+/**
+ * Authorization-code grant whose tokens live in n8n's `oauthTokenData` (the credential extends oAuth2Api, so n8n's
+ * "Connect my account" does the consent and code exchange); the engine refreshes in the platform's own dialect.
+ */
+export interface OAuthUserTokenAdapter extends PlatformAdapterBase {
+	grant: 'oauth2-user';
+	/** reads the stored token data; throws a TokenError when the connect stored an error envelope */
+	readToken(oauthTokenData: IDataObject | undefined): TokenState | undefined;
+	/** new `oauthTokenData` to persist for a refreshed token (keeps the platform's own shape) */
+	writeToken(previous: IDataObject, state: TokenState): IDataObject;
+	refresh(httpRequest: HttpRequester, credentials: ICredentialDataDecryptedObject, state: TokenState): Promise<TokenState>;
+	/** extends the refresh token's life where the platform allows it (Douyin renew_refresh_token) */
+	renewRefreshToken?(
+		httpRequest: HttpRequester,
+		credentials: ICredentialDataDecryptedObject,
+		state: TokenState,
+	): Promise<TokenState>;
+	/** renew the refresh token when it has less than this left */
+	refreshTokenRenewWindowMs?: number;
+	/** attaches the token to a request (header, query) */
+	sign(options: IHttpRequestOptions, state: TokenState): void;
+}
+
+export type TokenAdapter = AppTokenAdapter | OAuthUserTokenAdapter;

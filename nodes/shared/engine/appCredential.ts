@@ -1,0 +1,33 @@
+import type { ICredentialDataDecryptedObject, IDataObject, INodeProperties } from 'n8n-workflow';
+import type { AppTokenAdapter, HttpRequester } from './adapters';
+import { redactText } from './redact';
+
+/**
+ * Hidden fields every client-credentials credential carries. n8n runs the credential's preAuthentication whenever
+ * `accessToken` (the expirable field) is empty and persists what it returns, so the token is shared by every
+ * execution, process and queue-mode worker using the credential.
+ */
+export const appTokenHiddenFields: INodeProperties[] = [
+	{ displayName: 'Access Token', name: 'accessToken', type: 'hidden', typeOptions: { expirable: true, password: true }, default: '' },
+	{ displayName: 'Token Expires At', name: 'expiresAt', type: 'hidden', default: 0 },
+	{ displayName: 'Token Issued For', name: 'tokenFor', type: 'hidden', default: '' },
+	{ displayName: 'Refresh Reason', name: 'refreshReason', type: 'hidden', default: '' },
+];
+
+/** The body of every app credential's preAuthentication: fetch a token and say whom it belongs to. */
+export async function fetchAppTokenForCredential(
+	adapter: AppTokenAdapter,
+	httpRequest: HttpRequester,
+	credentials: ICredentialDataDecryptedObject,
+): Promise<IDataObject> {
+	try {
+		const token = await adapter.fetchToken(httpRequest, credentials, String(credentials.refreshReason || 'missing'));
+		return { accessToken: token.accessToken, expiresAt: token.expiresAt, tokenFor: adapter.fingerprint(credentials), refreshReason: '' };
+	} catch (error) {
+		const e = error as Error & { hint?: string };
+		// never let a secret travel inside an error message
+		const secrets = [credentials.clientSecret, credentials.appSecret, credentials.privateKey].map((s) => (s ? String(s) : undefined));
+		const message = redactText(`${e.message}${e.hint ? ` — ${e.hint}` : ''}`, secrets);
+		throw new Error(message);
+	}
+}

@@ -1,0 +1,292 @@
+import {
+	sleep,
+	type ICredentialDataDecryptedObject,
+	type IDataObject,
+	type IExecuteFunctions,
+	type IHttpRequestOptions,
+} from 'n8n-workflow';
+import type { AppTokenAdapter, HttpRequester, OAuthUserTokenAdapter, TokenAdapter } from './adapters';
+import { persistOAuthTokenData } from './persistence';
+import { singleFlight } from './singleFlight';
+import { TokenError, type ApiRequest, type ApiResponse, type ReplyVerdict, type TokenState } from './types';
+
+/** A platform error after the engine did what it could (refresh, retry); the node turns it into a NodeApiError. */
+export class PlatformError extends Error {
+	constructor(
+		readonly platform: string,
+		readonly code: number | string | undefined,
+		message: string,
+		readonly httpCode: number,
+		readonly details: IDataObject = {},
+	) {
+		super(message);
+		this.name = 'PlatformError';
+	}
+}
+
+/** Tokens kept in process memory when n8n offers no way to persist a refreshed OAuth token (see persistence.ts). */
+const memoryTokens = new Map<string, { basedOn: string; state: TokenState }>();
+
+const NETWORK_RETRIES = 2;
+
+function credentialKey(ctx: IExecuteFunctions, type: string): string {
+	const ref = ctx.getNode().credentials?.[type];
+	return `${type}:${ref?.id ?? ref?.name ?? 'unsaved'}`;
+}
+
+function toHttpOptions(base: string, req: ApiRequest): IHttpRequestOptions {
+	const options: IHttpRequestOptions = {
+		method: req.method,
+		url: base + req.path,
+		qs: req.qs ? { ...req.qs } : {},
+		headers: { ...(req.headers ?? {}) },
+		returnFullResponse: true,
+		ignoreHttpStatusErrors: true,
+		timeout: req.timeoutMs ?? 300_000,
+	};
+	if (req.body !== undefined) options.body = req.body as IHttpRequestOptions['body'];
+	if (req.binaryResponse) options.encoding = 'arraybuffer';
+	else options.json = !Buffer.isBuffer(req.body);
+	return options;
+}
+
+function normaliseResponse(raw: any, binary: boolean): ApiResponse {
+	let body = raw?.body;
+	const headers = (raw?.headers ?? {}) as Record<string, string>;
+	const contentType = String(headers['content-type'] ?? '');
+	if (binary && body && !Buffer.isBuffer(body)) body = Buffer.from(body as ArrayBuffer);
+	// a binary endpoint answers errors as JSON; a JSON endpoint may answer text/plain JSON (WeChat)
+	if (Buffer.isBuffer(body) && /json|text\/plain/.test(contentType)) {
+		try {
+			body = JSON.parse(body.toString('utf8'));
+		} catch {
+			// keep the bytes
+		}
+	} else if (typeof body === 'string' && body.startsWith('{')) {
+		try {
+			body = JSON.parse(body);
+		} catch {
+			// keep the text
+		}
+	}
+	return { statusCode: Number(raw?.statusCode ?? 200), headers, body };
+}
+
+function isRetryableNetworkError(error: any): boolean {
+	const code = String(error?.code ?? error?.cause?.code ?? '');
+	return ['ECONNRESET', 'ECONNREFUSED', 'ETIMEDOUT', 'EPIPE', 'ECONNABORTED', 'ENOTFOUND', 'EAI_AGAIN', 'UND_ERR_SOCKET'].includes(code) ||
+		/socket hang up|network|timeout/i.test(String(error?.message ?? ''));
+}
+
+/**
+ * Sends one request with retries for transient failures. Only idempotent requests are resent after a dropped
+ * connection or a 5xx: the platform may already have performed a write.
+ */
+async function sendWithTransientRetry(ctx: IExecuteFunctions, req: ApiRequest, send: () => Promise<ApiResponse>): Promise<ApiResponse> {
+	for (let attempt = 0; ; attempt++) {
+		try {
+			const response = await send();
+			if (response.statusCode >= 500 && req.idempotent && attempt < NETWORK_RETRIES) {
+				await sleep(500 * 2 ** attempt);
+				continue;
+			}
+			return response;
+		} catch (error) {
+			if (error instanceof TokenError || !req.idempotent || attempt >= NETWORK_RETRIES || !isRetryableNetworkError(error)) throw error;
+			await sleep(500 * 2 ** attempt);
+		}
+		if (ctx.getExecutionCancelSignal?.()?.aborted) throw new Error('Execution cancelled');
+	}
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// App tokens (client-credentials grant), persisted through the credential's preAuthentication
+// ---------------------------------------------------------------------------------------------------------------
+
+async function loadAppCredentials(ctx: IExecuteFunctions, adapter: AppTokenAdapter): Promise<ICredentialDataDecryptedObject> {
+	return ctx.getCredentials(adapter.credentialType);
+}
+
+function appRenewalReason(adapter: AppTokenAdapter, credentials: ICredentialDataDecryptedObject, now: number): string {
+	if (!credentials.accessToken) return 'missing';
+	if (credentials.tokenFor !== adapter.fingerprint(credentials)) return 'credentials-changed';
+	const expiresAt = Number(credentials.expiresAt ?? 0);
+	if (expiresAt && expiresAt - adapter.refreshSkewMs <= now) return 'expiring';
+	return '';
+}
+
+/**
+ * Sends through n8n's authenticated request helper. With `renewReason` set, the expirable token field is blanked so
+ * n8n runs the credential's preAuthentication (which fetches a token) and persists the result before sending.
+ */
+async function sendWithAppToken(
+	ctx: IExecuteFunctions,
+	adapter: AppTokenAdapter,
+	credentials: ICredentialDataDecryptedObject,
+	req: ApiRequest,
+	renewReason: string,
+): Promise<ApiResponse> {
+	const ref = ctx.getNode().credentials?.[adapter.credentialType];
+	const data = renewReason ? { ...credentials, accessToken: '', refreshReason: renewReason } : credentials;
+	const options = toHttpOptions(adapter.baseUrl(credentials), req);
+	const raw = await ctx.helpers.httpRequestWithAuthentication.call(ctx, adapter.credentialType, options, {
+		credentialsDecrypted: { id: ref?.id ?? '', name: ref?.name ?? '', type: adapter.credentialType, data },
+	});
+	return normaliseResponse(raw, !!req.binaryResponse);
+}
+
+async function appTokenRequest(ctx: IExecuteFunctions, adapter: AppTokenAdapter, req: ApiRequest): Promise<{ response: ApiResponse; verdict: ReplyVerdict }> {
+	const key = credentialKey(ctx, adapter.credentialType);
+	let credentials = await loadAppCredentials(ctx, adapter);
+	let reason = appRenewalReason(adapter, credentials, Date.now());
+	let rejectedOnce = false;
+	for (let round = 0; round < 4; round++) {
+		let response: ApiResponse;
+		if (reason) {
+			const renewal = await singleFlight(key, () =>
+				sendWithTransientRetry(ctx, req, () => sendWithAppToken(ctx, adapter, credentials, req, reason)),
+			);
+			if (!renewal.led) {
+				// another execution renewed the token; use what it stored
+				credentials = await loadAppCredentials(ctx, adapter);
+				reason = appRenewalReason(adapter, credentials, Date.now());
+				continue;
+			}
+			response = renewal.value;
+		} else {
+			response = await sendWithTransientRetry(ctx, req, () => sendWithAppToken(ctx, adapter, credentials, req, ''));
+		}
+		const verdict = adapter.verdict(response.statusCode, response.body);
+		if (!verdict.tokenInvalid || rejectedOnce) return { response, verdict };
+		// the platform rejected the token: refresh once (unless someone already did) and retry once
+		rejectedOnce = true;
+		const usedToken = reason ? undefined : credentials.accessToken;
+		credentials = await loadAppCredentials(ctx, adapter);
+		reason = usedToken !== undefined && credentials.accessToken && credentials.accessToken !== usedToken ? '' : 'rejected';
+	}
+	throw new TokenError(`${adapter.label}: could not obtain a working app token`);
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// User tokens (authorization-code grant) in n8n's oauthTokenData, refreshed in the platform's own dialect
+// ---------------------------------------------------------------------------------------------------------------
+
+async function loadUserCredentials(ctx: IExecuteFunctions, adapter: OAuthUserTokenAdapter): Promise<{ credentials: ICredentialDataDecryptedObject; state: TokenState }> {
+	const credentials = await ctx.getCredentials(adapter.credentialType);
+	const stored = adapter.readToken(credentials.oauthTokenData as IDataObject | undefined);
+	if (!stored) {
+		throw new TokenError(
+			`The ${adapter.credentialDisplayName} credential is not connected to a ${adapter.label} account`,
+			undefined,
+			'Open the credential and click "Connect my account", then approve the app on the consent page.',
+		);
+	}
+	const key = credentialKey(ctx, adapter.credentialType);
+	const remembered = memoryTokens.get(key);
+	const state = remembered && remembered.basedOn === stored.accessToken + stored.refreshToken ? remembered.state : stored;
+	return { credentials, state };
+}
+
+function userRenewalReason(adapter: OAuthUserTokenAdapter, state: TokenState, now: number): string {
+	if (!state.expiresAt) return 'adopt'; // fresh from "Connect": learn the real expiry times with one refresh
+	if (state.expiresAt - adapter.refreshSkewMs <= now) return 'expiring';
+	if (adapter.renewRefreshToken && state.refreshExpiresAt && state.refreshExpiresAt - (adapter.refreshTokenRenewWindowMs ?? 0) <= now) {
+		return 'renew-refresh-token';
+	}
+	return '';
+}
+
+async function refreshUserToken(
+	ctx: IExecuteFunctions,
+	adapter: OAuthUserTokenAdapter,
+	httpRequest: HttpRequester,
+	credentials: ICredentialDataDecryptedObject,
+	state: TokenState,
+	reason: string,
+): Promise<TokenState> {
+	let next = await adapter.refresh(httpRequest, credentials, state);
+	if (adapter.renewRefreshToken && next.refreshExpiresAt && next.refreshExpiresAt - (adapter.refreshTokenRenewWindowMs ?? 0) <= Date.now()) {
+		next = await adapter.renewRefreshToken(httpRequest, credentials, next);
+	}
+	const previous = (credentials.oauthTokenData ?? {}) as IDataObject;
+	const persisted = await persistOAuthTokenData(ctx, adapter.credentialType, adapter.writeToken(previous, next));
+	const key = credentialKey(ctx, adapter.credentialType);
+	if (persisted) memoryTokens.delete(key);
+	else {
+		const stored = adapter.readToken(previous);
+		memoryTokens.set(key, { basedOn: (stored?.accessToken ?? '') + (stored?.refreshToken ?? ''), state: next });
+	}
+	void reason;
+	return next;
+}
+
+async function sendWithUserToken(
+	httpRequest: HttpRequester,
+	adapter: OAuthUserTokenAdapter,
+	credentials: ICredentialDataDecryptedObject,
+	state: TokenState,
+	req: ApiRequest,
+): Promise<ApiResponse> {
+	const options = toHttpOptions(adapter.baseUrl(credentials), req);
+	for (const field of req.identityInQuery ?? []) {
+		if (state.identity?.[field] !== undefined) (options.qs as IDataObject)[field] = state.identity[field];
+	}
+	adapter.sign(options, state);
+	return normaliseResponse(await httpRequest(options), !!req.binaryResponse);
+}
+
+async function userTokenRequest(ctx: IExecuteFunctions, adapter: OAuthUserTokenAdapter, req: ApiRequest): Promise<{ response: ApiResponse; verdict: ReplyVerdict }> {
+	const key = credentialKey(ctx, adapter.credentialType);
+	const httpRequest: HttpRequester = (options) => ctx.helpers.httpRequest(options);
+	let { credentials, state } = await loadUserCredentials(ctx, adapter);
+	let reason = userRenewalReason(adapter, state, Date.now());
+	let rejectedOnce = false;
+	for (let round = 0; round < 4; round++) {
+		if (reason) {
+			const renewal = await singleFlight(key, () => refreshUserToken(ctx, adapter, httpRequest, credentials, state, reason));
+			if (renewal.led) state = renewal.value;
+			else ({ credentials, state } = await loadUserCredentials(ctx, adapter));
+			reason = '';
+		}
+		const used = state.accessToken;
+		const response = await sendWithTransientRetry(ctx, req, () => sendWithUserToken(httpRequest, adapter, credentials, state, req));
+		const verdict = adapter.verdict(response.statusCode, response.body);
+		if (!verdict.tokenInvalid || rejectedOnce) return { response, verdict };
+		rejectedOnce = true;
+		({ credentials, state } = await loadUserCredentials(ctx, adapter));
+		reason = state.accessToken !== used ? '' : 'rejected';
+	}
+	throw new TokenError(`${adapter.label}: could not obtain a working user token`);
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+
+/** Whether the node has this credential attached. */
+export function hasCredential(ctx: IExecuteFunctions, credentialType: string): boolean {
+	return !!ctx.getNode().credentials?.[credentialType];
+}
+
+/**
+ * Sends a platform request with the token the adapter's grant provides: obtains, caches, refreshes and persists it,
+ * refreshes once and retries once when the platform rejects it, and raises PlatformError for any other error code.
+ */
+export async function platformRequest(ctx: IExecuteFunctions, adapter: TokenAdapter, req: ApiRequest): Promise<ApiResponse> {
+	const { response, verdict } =
+		adapter.grant === 'app' ? await appTokenRequest(ctx, adapter, req) : await userTokenRequest(ctx, adapter, req);
+	if (!verdict.ok) {
+		throw new PlatformError(
+			adapter.platform,
+			verdict.code,
+			verdict.message ?? `${adapter.label} request failed`,
+			response.statusCode,
+			verdict.details,
+		);
+	}
+	return response;
+}
+
+/** The identity that came with the user token (e.g. Douyin open_id), refreshing first when needed. */
+export async function userIdentity(ctx: IExecuteFunctions, adapter: OAuthUserTokenAdapter): Promise<IDataObject> {
+	const { state } = await loadUserCredentials(ctx, adapter);
+	return state.identity ?? {};
+}

@@ -1,0 +1,65 @@
+import type { IDataObject, IHttpRequestMethods } from 'n8n-workflow';
+
+/**
+ * Which grant a request needs:
+ * - `user`: a token a person granted through the authorization-code flow (carries an open_id / account identity);
+ * - `app`: the app's own token from the client-credentials grant (Douyin client_token, WeChat access_token).
+ */
+export type TokenKind = 'user' | 'app';
+
+/** A platform request before a token is attached. `path` is relative to the credential's API base URL. */
+export interface ApiRequest {
+	method: IHttpRequestMethods;
+	path: string;
+	qs?: IDataObject;
+	body?: IDataObject | IDataObject[] | Buffer | string;
+	headers?: Record<string, string>;
+	/** reply is binary (a file download); the engine returns a Buffer */
+	binaryResponse?: boolean;
+	/** reads and other requests that are safe to send twice (used for network-error and 5xx retries) */
+	idempotent?: boolean;
+	/** the user token's identity fields to add to the query string, e.g. ['open_id'] */
+	identityInQuery?: string[];
+	timeoutMs?: number;
+}
+
+export interface ApiResponse {
+	statusCode: number;
+	headers: Record<string, string>;
+	body: any;
+}
+
+/** What the platform adapter says about a reply. */
+export interface ReplyVerdict {
+	ok: boolean;
+	/** the platform says the token is expired, revoked or unknown: refresh once and retry */
+	tokenInvalid?: boolean;
+	code?: number | string;
+	message?: string;
+	/** extra fields for the error (logid, sub codes) */
+	details?: IDataObject;
+}
+
+/** A token as the engine tracks it, whatever the platform calls its fields. */
+export interface TokenState {
+	accessToken: string;
+	/** epoch ms; 0 when unknown */
+	expiresAt: number;
+	refreshToken?: string;
+	refreshExpiresAt?: number;
+	renewCount?: number;
+	/** account identity returned with a user token, e.g. { open_id } */
+	identity?: IDataObject;
+	scope?: string;
+}
+
+export class TokenError extends Error {
+	constructor(
+		message: string,
+		readonly code?: number | string,
+		readonly hint?: string,
+	) {
+		super(message);
+		this.name = 'TokenError';
+	}
+}

@@ -1,0 +1,17 @@
+import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import type { TokenKind } from '../engine/types';
+
+/**
+ * One operation of a node. `token` is the single place an operation says which grant it needs; the node's transport
+ * picks the matching credential from it.
+ */
+export interface OperationModule {
+	token: TokenKind;
+	description: INodeProperties[];
+	execute(this: IExecuteFunctions, itemIndex: number, call: PlatformCall): Promise<INodeExecutionData[] | IDataObject | IDataObject[]>;
+}
+
+/** Sends a request with the token kind the operation declared; returns the reply body (the full ApiResponse for binaryResponse requests). */
+export type PlatformCall = <T = any>(request: import('../engine/types').ApiRequest) => Promise<T>;
+
+export type ResourceOperations = Record<string, OperationModule>;

@@ -1,0 +1,85 @@
+import {
+	NodeOperationError,
+	type IDataObject,
+	type IExecuteFunctions,
+	type INodeExecutionData,
+} from 'n8n-workflow';
+import type { TokenAdapter } from '../engine/adapters';
+import { hasCredential, platformRequest } from '../engine/engine';
+import type { TokenKind } from '../engine/types';
+import { toNodeError } from './errors';
+import type { OperationModule, PlatformCall, ResourceOperations } from './operation';
+
+export interface NodePlatform {
+	label: string;
+	/** the adapter for each token kind this platform offers */
+	adapters: Partial<Record<TokenKind, TokenAdapter>>;
+	/** why each kind exists, for the "attach credential" message */
+	purpose: Record<TokenKind, string>;
+	resources: Record<string, ResourceOperations>;
+}
+
+/** Picks the credential for the operation's token kind, or explains which one to attach and why. */
+export function adapterFor(ctx: IExecuteFunctions, platform: NodePlatform, kind: TokenKind, operationLabel: string): TokenAdapter {
+	const adapter = platform.adapters[kind];
+	if (!adapter) throw new NodeOperationError(ctx.getNode(), `${platform.label} offers no ${kind} token for ${operationLabel}`);
+	if (!hasCredential(ctx, adapter.credentialType)) {
+		throw new NodeOperationError(
+			ctx.getNode(),
+			`"${operationLabel}" needs the "${adapter.credentialDisplayName}" credential`,
+			{
+				description: `This operation uses ${platform.purpose[kind]}. Open the node, choose or create a "${adapter.credentialDisplayName}" credential under Credentials, and run again. The node can hold both ${platform.label} credentials at once and picks the right one per operation.`,
+			},
+		);
+	}
+	return adapter;
+}
+
+async function secretsOf(ctx: IExecuteFunctions, platform: NodePlatform): Promise<string[]> {
+	const secrets: string[] = [];
+	for (const adapter of Object.values(platform.adapters)) {
+		if (!adapter || !hasCredential(ctx, adapter.credentialType)) continue;
+		try {
+			const c = await ctx.getCredentials(adapter.credentialType);
+			for (const key of ['clientSecret', 'appSecret', 'accessToken', 'privateKey']) if (c[key]) secrets.push(String(c[key]));
+			const t = (c.oauthTokenData ?? {}) as IDataObject;
+			const d = (t.data ?? t) as IDataObject;
+			for (const key of ['access_token', 'refresh_token']) if (d[key]) secrets.push(String(d[key]));
+		} catch {
+			// the credential could not be read; nothing to mask from it
+		}
+	}
+	return secrets;
+}
+
+/** Runs the selected operation for every input item, with continueOnFail and paired items. */
+export async function routeOperations(ctx: IExecuteFunctions, platform: NodePlatform): Promise<INodeExecutionData[][]> {
+	const items = ctx.getInputData();
+	const out: INodeExecutionData[] = [];
+	for (let i = 0; i < items.length; i++) {
+		const resource = ctx.getNodeParameter('resource', i) as string;
+		const operation = ctx.getNodeParameter('operation', i) as string;
+		const module: OperationModule | undefined = platform.resources[resource]?.[operation];
+		try {
+			if (!module) throw new NodeOperationError(ctx.getNode(), `The operation "${operation}" of "${resource}" is not known`, { itemIndex: i });
+			const adapter = adapterFor(ctx, platform, module.token, `${resource} → ${operation}`);
+			const call: PlatformCall = async (request) => {
+				const response = await platformRequest(ctx, adapter, request);
+				return request.binaryResponse ? response : response.body;
+			};
+			const result = await module.execute.call(ctx, i, call);
+			const produced: INodeExecutionData[] = Array.isArray(result) && result.length && 'json' in (result[0] as object)
+				? (result as INodeExecutionData[])
+				: (Array.isArray(result) ? (result as IDataObject[]) : [result as IDataObject]).map((json) => ({ json }));
+			for (const item of produced) out.push({ ...item, pairedItem: { item: i } });
+		} catch (error) {
+			const nodeError = toNodeError(ctx, error, i, await secretsOf(ctx, platform));
+			if (ctx.continueOnFail()) {
+				out.push({ json: { error: nodeError.message, description: nodeError.description ?? undefined }, pairedItem: { item: i } });
+				continue;
+			}
+			throw nodeError;
+		}
+	}
+	return [out];
+}
