@@ -7,7 +7,7 @@ import type {
 	IHttpRequestHelper,
 	INodeProperties,
 } from 'n8n-workflow';
-import { appTokenHiddenFields, fetchAppTokenForCredential } from '../nodes/shared/engine/appCredential';
+import { appTokenHiddenFields, fetchAppTokenForCredential, tokenFailure } from '../nodes/shared/engine/appCredential';
 import { douyinAppAdapter } from '../nodes/shared/platforms/douyin';
 
 const douyinBase = '={{$credentials.environment === "custom" ? $credentials.baseUrl.replace(/\\/+$/, "") : "https://open.douyin.com"}}';
@@ -68,7 +68,11 @@ export class MediaXDouyinClientCredentialsApi implements ICredentialType {
 	];
 
 	async preAuthentication(this: IHttpRequestHelper, credentials: ICredentialDataDecryptedObject): Promise<IDataObject> {
-		return fetchAppTokenForCredential(douyinAppAdapter, (options) => this.helpers.httpRequest(options), credentials);
+		try {
+			return await fetchAppTokenForCredential(douyinAppAdapter, (options) => this.helpers.httpRequest(options), credentials);
+		} catch (error) {
+			throw tokenFailure(error, credentials);
+		}
 	}
 
 	authenticate: IAuthenticateGeneric = {

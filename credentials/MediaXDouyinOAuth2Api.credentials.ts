@@ -101,7 +101,5 @@ export class MediaXDouyinOAuth2Api implements ICredentialType {
 			default: '={{JSON.stringify({ client_key: $self["clientId"] })}}',
 		},
 		{ displayName: 'Send Additional Body Properties', name: 'sendAdditionalBodyProperties', type: 'hidden', default: true },
-		// Douyin reports errors with HTTP 200; keep n8n's own refresh (standard dialect, wrong URL) out of the way
-		{ displayName: 'Token Expired Status Code', name: 'tokenExpiredStatusCode', type: 'hidden', default: 599 },
 	];
 }

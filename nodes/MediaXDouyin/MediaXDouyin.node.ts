@@ -18,7 +18,7 @@ export class MediaXDouyin implements INodeType {
 	description: INodeTypeDescription = {
 		displayName: 'MediaX Douyin',
 		name: 'mediaXDouyin',
-		icon: 'file:douyin.svg',
+		icon: { light: 'file:douyin.svg', dark: 'file:douyin.dark.svg' },
 		group: ['output'],
 		version: 1,
 		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',

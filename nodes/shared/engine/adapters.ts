@@ -2,6 +2,7 @@ import type { ICredentialDataDecryptedObject, IDataObject, IHttpRequestOptions }
 import type { ReplyVerdict, TokenState } from './types';
 
 /** `this.helpers.httpRequest` as credentials' preAuthentication and nodes both have it. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- n8n's own httpRequest helper returns any
 export type HttpRequester = (options: IHttpRequestOptions) => Promise<any>;
 
 interface PlatformAdapterBase {

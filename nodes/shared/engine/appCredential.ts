@@ -20,14 +20,13 @@ export async function fetchAppTokenForCredential(
 	httpRequest: HttpRequester,
 	credentials: ICredentialDataDecryptedObject,
 ): Promise<IDataObject> {
-	try {
-		const token = await adapter.fetchToken(httpRequest, credentials, String(credentials.refreshReason || 'missing'));
-		return { accessToken: token.accessToken, expiresAt: token.expiresAt, tokenFor: adapter.fingerprint(credentials), refreshReason: '' };
-	} catch (error) {
-		const e = error as Error & { hint?: string };
-		// never let a secret travel inside an error message
-		const secrets = [credentials.clientSecret, credentials.appSecret, credentials.privateKey].map((s) => (s ? String(s) : undefined));
-		const message = redactText(`${e.message}${e.hint ? ` — ${e.hint}` : ''}`, secrets);
-		throw new Error(message);
-	}
+	const token = await adapter.fetchToken(httpRequest, credentials, String(credentials.refreshReason || 'missing'));
+	return { accessToken: token.accessToken, expiresAt: token.expiresAt, tokenFor: adapter.fingerprint(credentials), refreshReason: '' };
+}
+
+/** The error a credential throws when its token request failed: platform code, hint, and never a secret. */
+export function tokenFailure(error: unknown, credentials: ICredentialDataDecryptedObject): Error {
+	const e = error as Error & { hint?: string };
+	const secrets = [credentials.clientSecret, credentials.appSecret, credentials.privateKey, credentials.accessToken].map((s) => (s ? String(s) : undefined));
+	return new Error(redactText(`${e?.message ?? String(error)}${e?.hint ? ` — ${e.hint}` : ''}`, secrets));
 }

@@ -1,5 +1,8 @@
 import {
+	NodeApiError,
+	NodeOperationError,
 	sleep,
+	type JsonObject,
 	type ICredentialDataDecryptedObject,
 	type IDataObject,
 	type IExecuteFunctions,
@@ -50,8 +53,8 @@ function toHttpOptions(base: string, req: ApiRequest): IHttpRequestOptions {
 	return options;
 }
 
-function normaliseResponse(raw: any, binary: boolean): ApiResponse {
-	let body = raw?.body;
+function normaliseResponse(raw: { body?: unknown; headers?: unknown; statusCode?: number } | undefined, binary: boolean): ApiResponse {
+	let body: unknown = raw?.body;
 	const headers = (raw?.headers ?? {}) as Record<string, string>;
 	const contentType = String(headers['content-type'] ?? '');
 	if (binary && body && !Buffer.isBuffer(body)) body = Buffer.from(body as ArrayBuffer);
@@ -72,7 +75,8 @@ function normaliseResponse(raw: any, binary: boolean): ApiResponse {
 	return { statusCode: Number(raw?.statusCode ?? 200), headers, body };
 }
 
-function isRetryableNetworkError(error: any): boolean {
+function isRetryableNetworkError(failure: unknown): boolean {
+	const error = failure as { code?: string; cause?: { code?: string }; message?: string } | undefined;
 	const code = String(error?.code ?? error?.cause?.code ?? '');
 	return ['ECONNRESET', 'ECONNREFUSED', 'ETIMEDOUT', 'EPIPE', 'ECONNABORTED', 'ENOTFOUND', 'EAI_AGAIN', 'UND_ERR_SOCKET'].includes(code) ||
 		/socket hang up|network|timeout/i.test(String(error?.message ?? ''));
@@ -84,19 +88,30 @@ function isRetryableNetworkError(error: any): boolean {
  */
 async function sendWithTransientRetry(ctx: IExecuteFunctions, req: ApiRequest, send: () => Promise<ApiResponse>): Promise<ApiResponse> {
 	for (let attempt = 0; ; attempt++) {
+		let failure: unknown;
 		try {
 			const response = await send();
-			if (response.statusCode >= 500 && req.idempotent && attempt < NETWORK_RETRIES) {
-				await sleep(500 * 2 ** attempt);
-				continue;
-			}
-			return response;
+			if (!(response.statusCode >= 500 && req.idempotent && attempt < NETWORK_RETRIES)) return response;
 		} catch (error) {
-			if (error instanceof TokenError || !req.idempotent || attempt >= NETWORK_RETRIES || !isRetryableNetworkError(error)) throw error;
-			await sleep(500 * 2 ** attempt);
+			failure = error;
 		}
-		if (ctx.getExecutionCancelSignal?.()?.aborted) throw new Error('Execution cancelled');
+		if (failure !== undefined && (failure instanceof TokenError || !req.idempotent || attempt >= NETWORK_RETRIES || !isRetryableNetworkError(failure))) {
+			throw asRequestError(ctx, failure, req);
+		}
+		if (ctx.getExecutionCancelSignal?.()?.aborted) throw new NodeOperationError(ctx.getNode(), 'Execution cancelled');
+		await sleep(500 * 2 ** attempt);
 	}
+}
+
+/** Token problems pass through as they are; anything else becomes a NodeApiError that says which call failed. */
+function asRequestError(ctx: IExecuteFunctions, failure: unknown, req: ApiRequest): Error {
+	if (failure instanceof TokenError || failure instanceof NodeApiError || failure instanceof NodeOperationError) return failure;
+	const e = failure as Error & { code?: string };
+	const unsafe = !req.idempotent ? ' It was not resent, because the platform may already have performed it; check the result before running it again.' : '';
+	return new NodeApiError(ctx.getNode(), { message: e?.message ?? String(failure), code: e?.code ?? '' } as JsonObject, {
+		message: `${req.method} ${req.path} failed: ${e?.message ?? String(failure)}`,
+		description: `The connection failed (${e?.code ?? 'network error'}).${unsafe}`,
+	});
 }
 
 // ---------------------------------------------------------------------------------------------------------------

@@ -26,6 +26,7 @@ export interface ApiRequest {
 export interface ApiResponse {
 	statusCode: number;
 	headers: Record<string, string>;
+	// eslint-disable-next-line @typescript-eslint/no-explicit-any -- platform JSON of any shape, or a Buffer
 	body: any;
 }
 

@@ -12,6 +12,7 @@ export interface OperationModule {
 }
 
 /** Sends a request with the token kind the operation declared; returns the reply body (the full ApiResponse for binaryResponse requests). */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- operations read platform JSON of any shape
 export type PlatformCall = <T = any>(request: import('../engine/types').ApiRequest) => Promise<T>;
 
 export type ResourceOperations = Record<string, OperationModule>;

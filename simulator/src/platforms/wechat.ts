@@ -34,6 +34,13 @@ const SPECIAL_ROUTES: Record<string, Handler> = {
 	'/sns/auth': snsAuth,
 };
 
+const TOKEN_ENDPOINT_KINDS: Record<string, string> = {
+	'/cgi-bin/token': 'classic',
+	'/cgi-bin/stable_token': 'stable',
+	'/sns/oauth2/access_token': 'web',
+	'/sns/oauth2/refresh_token': 'web',
+};
+
 function applyConfig(config: WeChatConfig, body: Record<string, unknown>): WeChatConfig {
 	const next = { ...config };
 	const numeric = ['tokenTtl', 'classicDailyLimit', 'forceMinIntervalSeconds', 'forceDailyLimit', 'publishPendingPolls', 'publishPendingMs', 'followerCount', 'titleMaxLength'] as const;
@@ -132,6 +139,11 @@ export function createWeChat(): PlatformModule {
 		},
 		faultResponse(ctx: SimContext, fault: Fault) {
 			noteToken(state, ctx);
+			const tokenKind = TOKEN_ENDPOINT_KINDS[ctx.path];
+			if (tokenKind) {
+				ctx.log.category = 'token-request';
+				ctx.log.tokenKind = tokenKind;
+			}
 			if (fault.type === 'rateLimit') fail(ctx, 45011, 'api minute-quota reach limit  mustslower  retry next minute');
 			else fail(ctx, fault.code ?? -1, fault.message ?? 'system error');
 		},

@@ -11,9 +11,9 @@ export const getItemStats: OperationModule = {
 			name: 'metric',
 			type: 'options',
 			options: [
-				{ name: 'Overview (Last 30 Days)', value: 'base', description: 'Total plays, likes, comments, shares and average play time' },
 				{ name: 'Comments', value: 'comment' },
 				{ name: 'Likes', value: 'like' },
+				{ name: 'Overview (Last 30 Days)', value: 'base', description: 'Total plays, likes, comments, shares and average play time' },
 				{ name: 'Plays', value: 'play' },
 				{ name: 'Shares', value: 'share' },
 			],

@@ -27,7 +27,7 @@ export const getSchema: OperationModule = {
 			name: 'targetId',
 			type: 'string',
 			default: '',
-			description: 'open_id for profile and chat, item_id for a video, room_id for a live room; not used for share',
+			description: 'Open_id for profile and chat, item_id for a video, room_id for a live room; not used for share',
 			displayOptions: { show: { resource: ['tool'], operation: ['getSchema'], schemaType: ['get_chat', 'get_live', 'get_user_profile', 'get_item_info'] } },
 		},
 		{

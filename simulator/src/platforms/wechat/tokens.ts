@@ -81,7 +81,7 @@ function issueAppToken(state: WeChatState, kind: AppToken['kind'], now: number):
 }
 
 function tokenReply(token: AppToken, now: number) {
-	return { access_token: token.value, expires_in: Math.max(0, Math.floor((token.expiresAt - now) / 1000)) };
+	return { access_token: token.value, expires_in: Math.max(0, Math.ceil((token.expiresAt - now) / 1000)) };
 }
 
 /** GET /cgi-bin/token: every call issues a new token; the previous one keeps working for 5 minutes. */
@@ -240,7 +240,7 @@ export function issueCode(state: WeChatState, now: number, scope: string, snapsh
 function webTokenReply(token: WebToken, refresh: string, now: number) {
 	const reply: Record<string, unknown> = {
 		access_token: token.value,
-		expires_in: Math.max(0, Math.floor((token.expiresAt - now) / 1000)),
+		expires_in: Math.max(0, Math.ceil((token.expiresAt - now) / 1000)),
 		refresh_token: refresh,
 		openid: token.user.openid,
 		scope: token.scope,
