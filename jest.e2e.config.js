@@ -8,4 +8,6 @@ module.exports = {
 	testTimeout: 10 * 60 * 1000,
 	slowTestThreshold: 120,
 	verbose: true,
+	// n8n and the simulator are stopped in afterAll; idle keep-alive sockets of fetch() would otherwise hold jest open
+	forceExit: true,
 };
