@@ -49,6 +49,10 @@ export interface StartOptions {
 	encryptionKey?: string;
 	startTimeoutMs?: number;
 	log?: (msg: string) => void;
+	/** host name in n8n's public URLs (editor, webhooks, OAuth redirect); n8n still listens on 127.0.0.1 only */
+	publicHost?: string;
+	/** gets everything n8n prints, as it arrives */
+	onOutput?: (chunk: string) => void;
 }
 
 export const E2E_OWNER = { email: 'e2e@mediax.local', password: 'E2e-Passw0rd!', firstName: 'E2E', lastName: 'Owner' };
@@ -92,9 +96,9 @@ async function readJson(res: Response): Promise<any> {
 	}
 }
 
-function n8nEnv(version: string, port: number, brokerPort: number, userFolder: string, key: string, extra: Record<string, string>): NodeJS.ProcessEnv {
+function n8nEnv(version: string, port: number, brokerPort: number, userFolder: string, key: string, extra: Record<string, string>, host = '127.0.0.1'): NodeJS.ProcessEnv {
 	const rt = n8nRuntime(version);
-	const base = `http://127.0.0.1:${port}/`;
+	const base = `http://${host}:${port}/`;
 	const env: NodeJS.ProcessEnv = {};
 	// keep the parent's basics but nothing of a parent `npm run` / jest / n8n config
 	for (const [k, v] of Object.entries(process.env)) if (!/^(npm_|N8N_|DB_|WEBHOOK_URL|EXECUTIONS_|QUEUE_|NODE_OPTIONS|JEST_|MEDIAX_)/i.test(k)) env[k] = v;
@@ -105,7 +109,7 @@ function n8nEnv(version: string, port: number, brokerPort: number, userFolder: s
 		N8N_ENCRYPTION_KEY: key,
 		N8N_PORT: String(port),
 		N8N_LISTEN_ADDRESS: '127.0.0.1',
-		N8N_HOST: '127.0.0.1',
+		N8N_HOST: host,
 		N8N_PROTOCOL: 'http',
 		N8N_EDITOR_BASE_URL: base,
 		N8N_WEBHOOK_URL: base,
@@ -225,7 +229,7 @@ export async function startN8n(opts: StartOptions = {}): Promise<N8nHarness> {
 		let brokerPort = await freePort();
 		while (brokerPort === port) brokerPort = await freePort();
 		const key = opts.encryptionKey ?? `mediax-e2e-${randomBytes(12).toString('hex')}`;
-		const env = n8nEnv(version, port, brokerPort, userFolder, key, opts.env ?? {});
+		const env = n8nEnv(version, port, brokerPort, userFolder, key, opts.env ?? {}, opts.publicHost);
 		const rt = n8nRuntime(version);
 		const baseUrl = `http://127.0.0.1:${port}`;
 
@@ -234,8 +238,12 @@ export async function startN8n(opts: StartOptions = {}): Promise<N8nHarness> {
 		child = spawn(rt.node, [rt.n8nBin, 'start'], { env, cwd: userFolder, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
 		liveChildren.add(child);
 		const c = child;
-		c.stdout!.on('data', (d) => (output += d));
-		c.stderr!.on('data', (d) => (output += d));
+		const onData = (d: Buffer) => {
+			output += d;
+			opts.onOutput?.(d.toString());
+		};
+		c.stdout!.on('data', onData);
+		c.stderr!.on('data', onData);
 		const exitedP = new Promise<void>((resolve) =>
 			c.on('exit', (code, signal) => {
 				exited = { code, signal };
@@ -395,7 +403,7 @@ export async function startN8n(opts: StartOptions = {}): Promise<N8nHarness> {
 				const auth = await rest('GET', `/rest/oauth2-credential/auth?id=${encodeURIComponent(credentialId)}`);
 				const authorizeUrl: string | undefined = auth.body?.data;
 				if (auth.status !== 200 || typeof authorizeUrl !== 'string') throw new Error(`oauth2 auth url: ${auth.status} ${JSON.stringify(auth.body)}`);
-				const callbackPrefix = `${baseUrl}/rest/oauth2-credential/callback`;
+				const callbackPrefix = `http://${opts.publicHost ?? '127.0.0.1'}:${port}/rest/oauth2-credential/callback`;
 				const page = o.browser ? await connectWithBrowser(authorizeUrl, callbackPrefix, baseUrl, cookie) : await connectWithHttp(authorizeUrl, callbackPrefix, cookie);
 				if (page.status >= 400 || /Error[:!]|invalid|Unauthorized/i.test(stripTags(page.html)))
 					throw new Error(`oauth2 callback failed (${page.status}): ${stripTags(page.html).slice(0, 500)}`);
