@@ -219,7 +219,8 @@ async function refreshUserToken(
 	state: TokenState,
 	reason: string,
 ): Promise<TokenState> {
-	let next = await adapter.refresh(httpRequest, credentials, state);
+	// a still-valid access token needs no refresh when only the refresh token is running out
+	let next = reason === 'renew-refresh-token' ? state : await adapter.refresh(httpRequest, credentials, state);
 	if (adapter.renewRefreshToken && next.refreshExpiresAt && next.refreshExpiresAt - (adapter.refreshTokenRenewWindowMs ?? 0) <= Date.now()) {
 		next = await adapter.renewRefreshToken(httpRequest, credentials, next);
 	}
@@ -231,7 +232,6 @@ async function refreshUserToken(
 		const stored = adapter.readToken(previous);
 		memoryTokens.set(key, { basedOn: (stored?.accessToken ?? '') + (stored?.refreshToken ?? ''), state: next });
 	}
-	void reason;
 	return next;
 }
 

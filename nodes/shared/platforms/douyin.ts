@@ -185,8 +185,7 @@ export const douyinUserAdapter: OAuthUserTokenAdapter = {
 		const reply = await httpRequest({
 			method: 'POST',
 			url: `${douyinBaseUrl(c)}/oauth/refresh_token/`,
-			headers: { 'content-type': 'application/x-www-form-urlencoded' },
-			body: new URLSearchParams({ client_key: String(c.clientId ?? ''), grant_type: 'refresh_token', refresh_token: state.refreshToken ?? '' }).toString(),
+			body: new URLSearchParams({ client_key: String(c.clientId ?? ''), grant_type: 'refresh_token', refresh_token: state.refreshToken ?? '' }),
 			json: true,
 		});
 		const data = oauthData(reply, 'token refresh');
@@ -207,8 +206,7 @@ export const douyinUserAdapter: OAuthUserTokenAdapter = {
 		const reply = await httpRequest({
 			method: 'POST',
 			url: `${douyinBaseUrl(c)}/oauth/renew_refresh_token/`,
-			headers: { 'content-type': 'application/x-www-form-urlencoded' },
-			body: new URLSearchParams({ client_key: String(c.clientId ?? ''), refresh_token: state.refreshToken ?? '' }).toString(),
+			body: new URLSearchParams({ client_key: String(c.clientId ?? ''), refresh_token: state.refreshToken ?? '' }),
 			json: true,
 		});
 		const verdict = douyinVerdict(200, reply);

@@ -8,8 +8,16 @@ const MAX_BUFFERED_BODY = 16 * 1024 * 1024;
 
 function write(stream: WriteStream, chunk: Buffer): Promise<void> {
 	return new Promise((resolve, reject) => {
-		if (stream.write(chunk)) resolve();
-		else stream.once('drain', resolve).once('error', reject);
+		if (stream.write(chunk)) return resolve();
+		const onDrain = () => {
+			stream.off('error', onError);
+			resolve();
+		};
+		const onError = (error: Error) => {
+			stream.off('drain', onDrain);
+			reject(error);
+		};
+		stream.once('drain', onDrain).once('error', onError);
 	});
 }
 

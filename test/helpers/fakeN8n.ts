@@ -1,0 +1,163 @@
+/**
+ * A small stand-in for n8n's execution context, faithful to what the engine relies on (see
+ * ../shared/research/n8n-internals.md §1.2–1.4): getCredentials is a fresh "DB" read, httpRequestWithAuthentication runs
+ * the credential's preAuthentication when its expirable field is empty and persists the output, then applies the
+ * generic `authenticate`; updateCredentialsOauthTokenData writes oauthTokenData. The real-n8n e2e suites check the same
+ * behaviour against n8n itself.
+ */
+import type { ICredentialType, IDataObject, IHttpRequestOptions, INodeExecutionData } from 'n8n-workflow';
+
+export interface StoredCredential {
+	id: string;
+	name: string;
+	type: string;
+	data: IDataObject;
+}
+
+export class CredentialStore {
+	private rows = new Map<string, StoredCredential>();
+	writes = 0;
+	constructor(private types: Record<string, ICredentialType>) {}
+	add(row: StoredCredential) {
+		this.rows.set(row.id, JSON.parse(JSON.stringify(row)));
+	}
+	read(id: string): StoredCredential {
+		const row = this.rows.get(id);
+		if (!row) throw new Error(`no credential ${id}`);
+		return JSON.parse(JSON.stringify(row));
+	}
+	write(id: string, data: IDataObject) {
+		const row = this.read(id);
+		this.writes++;
+		this.rows.set(id, { ...row, data: JSON.parse(JSON.stringify(data)) });
+	}
+	type(name: string): ICredentialType {
+		return this.types[name];
+	}
+}
+
+function buildUrl(options: IHttpRequestOptions): string {
+	const url = new URL(options.url, options.baseURL);
+	for (const [k, v] of Object.entries(options.qs ?? {})) if (v !== undefined) url.searchParams.set(k, String(v));
+	return url.toString();
+}
+
+/** n8n's httpRequest, reduced to the options the package uses. */
+export async function httpRequest(options: IHttpRequestOptions): Promise<any> {
+	const headers: Record<string, string> = {};
+	for (const [k, v] of Object.entries(options.headers ?? {})) headers[k.toLowerCase()] = String(v);
+	let body: BodyInit | undefined;
+	const b = options.body as unknown;
+	if (b instanceof URLSearchParams) {
+		body = b.toString();
+		headers['content-type'] ??= 'application/x-www-form-urlencoded';
+	} else if (Buffer.isBuffer(b)) body = b;
+	else if (typeof b === 'string') body = b;
+	else if (b !== undefined && options.method !== 'GET') {
+		body = JSON.stringify(b);
+		headers['content-type'] ??= 'application/json';
+	}
+	const res = await fetch(buildUrl(options), { method: options.method ?? 'GET', headers, body });
+	const buf = Buffer.from(await res.arrayBuffer());
+	let parsed: unknown = buf;
+	if (options.encoding !== 'arraybuffer') {
+		const text = buf.toString('utf8');
+		try {
+			parsed = options.json || /json/.test(res.headers.get('content-type') ?? '') ? JSON.parse(text) : text;
+		} catch {
+			parsed = text;
+		}
+	}
+	if (!res.ok && !options.ignoreHttpStatusErrors) {
+		const error = new Error(`Request failed with status code ${res.status}`) as Error & { response: { status: number } };
+		error.response = { status: res.status };
+		throw error;
+	}
+	if (options.returnFullResponse) return { statusCode: res.status, headers: Object.fromEntries(res.headers), body: parsed };
+	return parsed;
+}
+
+function resolveExpression(value: unknown, credentials: IDataObject): unknown {
+	if (typeof value !== 'string' || !value.startsWith('={{')) return value;
+	const expr = value.slice(3, -2);
+	// eslint-disable-next-line no-new-func
+	return new Function('$credentials', `return (${expr});`)(credentials);
+}
+
+export interface FakeContextOptions {
+	store: CredentialStore;
+	/** credential type → stored id attached to the node */
+	attached: Record<string, string>;
+	parameters?: Record<string, unknown>;
+	items?: INodeExecutionData[];
+	continueOnFail?: boolean;
+	/** simulate an n8n without the internal credentials helper */
+	noCredentialsHelper?: boolean;
+}
+
+export function fakeContext(opts: FakeContextOptions): any {
+	const { store } = opts;
+	const node = {
+		name: 'MediaX',
+		type: 'n8n-nodes-mediax.test',
+		credentials: Object.fromEntries(Object.entries(opts.attached).map(([type, id]) => [type, { id, name: store.read(id).name }])),
+	};
+	const ctx: any = {
+		getNode: () => node,
+		getInputData: () => opts.items ?? [{ json: {} }],
+		getNodeParameter: (name: string, _i: number, fallback?: unknown) => (name in (opts.parameters ?? {}) ? opts.parameters![name] : fallback),
+		continueOnFail: () => !!opts.continueOnFail,
+		getExecutionCancelSignal: () => undefined,
+		async getCredentials(type: string) {
+			const id = opts.attached[type];
+			if (!id) throw new Error(`Node does not have credentials of type ${type}`);
+			const t = store.type(type);
+			const data = store.read(id).data;
+			for (const p of t.properties) if (data[p.name] === undefined && p.type !== 'notice') data[p.name] = p.default as never;
+			return data;
+		},
+		helpers: {
+			httpRequest,
+			async httpRequestWithAuthentication(type: string, options: IHttpRequestOptions, extra?: { credentialsDecrypted?: { data: IDataObject } }) {
+				const t = store.type(type);
+				const data = extra?.credentialsDecrypted?.data ? { ...extra.credentialsDecrypted.data } : await ctx.getCredentials(type);
+				const expirable = t.properties.find((p) => p.type === 'hidden' && p.typeOptions?.expirable);
+				if (expirable && data[expirable.name] === '' && t.preAuthentication) {
+					const output = await t.preAuthentication.call({ helpers: { httpRequest } } as never, data as never);
+					// n8n 2.x: stored record + output
+					store.write(opts.attached[type], { ...store.read(opts.attached[type]).data, ...output });
+					Object.assign(data, output);
+				}
+				const auth = t.authenticate as { properties: { headers?: IDataObject; qs?: IDataObject } } | undefined;
+				const signed: IHttpRequestOptions = { ...options, headers: { ...options.headers }, qs: { ...options.qs } };
+				for (const [k, v] of Object.entries(auth?.properties.headers ?? {})) signed.headers![k] = String(resolveExpression(v, data));
+				for (const [k, v] of Object.entries(auth?.properties.qs ?? {})) (signed.qs as IDataObject)[k] = resolveExpression(v, data) as string;
+				return httpRequest(signed);
+			},
+			assertBinaryData(i: number, prop: string) {
+				const binary = (opts.items ?? [])[i]?.binary?.[prop];
+				if (!binary) throw new Error(`No binary data property "${prop}"`);
+				return binary;
+			},
+			async getBinaryDataBuffer(i: number, prop: string) {
+				return Buffer.from((opts.items ?? [])[i].binary![prop].data, 'base64');
+			},
+			async getBinaryMetadata() {
+				throw new Error('filesystem binary mode is not simulated here');
+			},
+			async getBinaryStream() {
+				throw new Error('filesystem binary mode is not simulated here');
+			},
+		},
+	};
+	if (!opts.noCredentialsHelper) {
+		ctx.additionalData = {
+			credentialsHelper: {
+				async updateCredentialsOauthTokenData(ref: { id: string }, _type: string, data: { oauthTokenData: IDataObject }) {
+					store.write(ref.id, { ...store.read(ref.id).data, oauthTokenData: data.oauthTokenData });
+				},
+			},
+		};
+	}
+	return ctx;
+}
