@@ -46,7 +46,7 @@ function buildUrl(options: IHttpRequestOptions): string {
 export async function httpRequest(options: IHttpRequestOptions): Promise<any> {
 	const headers: Record<string, string> = {};
 	for (const [k, v] of Object.entries(options.headers ?? {})) headers[k.toLowerCase()] = String(v);
-	let body: BodyInit | undefined;
+	let body: string | Buffer | undefined;
 	const b = options.body as unknown;
 	if (b instanceof URLSearchParams) {
 		body = b.toString();
@@ -57,7 +57,7 @@ export async function httpRequest(options: IHttpRequestOptions): Promise<any> {
 		body = JSON.stringify(b);
 		headers['content-type'] ??= 'application/json';
 	}
-	const res = await fetch(buildUrl(options), { method: options.method ?? 'GET', headers, body });
+	const res = await fetch(buildUrl(options), { method: options.method ?? "GET", headers, body: body as never });
 	const buf = Buffer.from(await res.arrayBuffer());
 	let parsed: unknown = buf;
 	if (options.encoding !== 'arraybuffer') {

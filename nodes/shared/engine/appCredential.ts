@@ -12,6 +12,7 @@ export const appTokenHiddenFields: INodeProperties[] = [
 	{ displayName: 'Token Expires At', name: 'expiresAt', type: 'hidden', default: 0 },
 	{ displayName: 'Token Issued For', name: 'tokenFor', type: 'hidden', default: '' },
 	{ displayName: 'Refresh Reason', name: 'refreshReason', type: 'hidden', default: '' },
+	{ displayName: 'Rejected Token', name: 'rejectedToken', type: 'hidden', typeOptions: { password: true }, default: '' },
 ];
 
 /** The body of every app credential's preAuthentication: fetch a token and say whom it belongs to. */
@@ -21,7 +22,7 @@ export async function fetchAppTokenForCredential(
 	credentials: ICredentialDataDecryptedObject,
 ): Promise<IDataObject> {
 	const token = await adapter.fetchToken(httpRequest, credentials, String(credentials.refreshReason || 'missing'));
-	return { accessToken: token.accessToken, expiresAt: token.expiresAt, tokenFor: adapter.fingerprint(credentials), refreshReason: '' };
+	return { accessToken: token.accessToken, expiresAt: token.expiresAt, tokenFor: adapter.fingerprint(credentials), refreshReason: '', rejectedToken: '' };
 }
 
 /** The error a credential throws when its token request failed: platform code, hint, and never a secret. */

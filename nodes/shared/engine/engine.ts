@@ -142,7 +142,8 @@ async function sendWithAppToken(
 	renewReason: string,
 ): Promise<ApiResponse> {
 	const ref = ctx.getNode().credentials?.[adapter.credentialType];
-	const data = renewReason ? { ...credentials, accessToken: '', refreshReason: renewReason } : credentials;
+	// the rejected token travels along so the adapter can tell "already replaced" from "must force a new one"
+	const data = renewReason ? { ...credentials, accessToken: '', refreshReason: renewReason, rejectedToken: renewReason === 'rejected' ? credentials.accessToken : '' } : credentials;
 	const options = toHttpOptions(adapter.baseUrl(credentials), req);
 	const raw = await ctx.helpers.httpRequestWithAuthentication.call(ctx, adapter.credentialType, options, {
 		credentialsDecrypted: { id: ref?.id ?? '', name: ref?.name ?? '', type: adapter.credentialType, data },

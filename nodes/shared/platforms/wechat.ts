@@ -1,0 +1,112 @@
+import type { ICredentialDataDecryptedObject, IDataObject } from 'n8n-workflow';
+import type { AppTokenAdapter, HttpRequester } from '../engine/adapters';
+import { TokenError, type ReplyVerdict } from '../engine/types';
+
+export const WECHAT_PRODUCTION_URL = 'https://api.weixin.qq.com';
+export const WECHAT_APP_CREDENTIAL = 'mediaXWeChatOfficialAccountApi';
+
+/** 40001 invalid or superseded, 40014 malformed/unknown, 42001 expired: refresh and retry once. */
+const TOKEN_INVALID_CODES = new Set([40001, 40014, 42001]);
+
+/** English meaning and what to do, per errcode; WeChat's errmsg is appended as is. */
+const ERRCODES: Record<number, string> = {
+	[-1]: 'WeChat is busy: retry in a moment.',
+	40001: 'The access token is invalid or not the latest (another system may have force-refreshed it), or the AppSecret is wrong.',
+	40002: 'Invalid grant_type.',
+	40003: 'Invalid openid: it does not belong to this official account.',
+	40004: 'Invalid media type.',
+	40005: 'Invalid file type for this upload.',
+	40007: 'Invalid media_id: unknown, expired, or of the wrong kind (a cover needs a permanent image or thumb material).',
+	40009: 'The image is too large.',
+	40013: 'Invalid AppID: check the credential.',
+	40014: 'Invalid access token.',
+	40125: 'Invalid AppSecret: check the credential (reset it in the WeChat console if unsure).',
+	40164:
+		'The n8n server\'s IP address is not in the official account\'s IP whitelist. Add it under Settings and Development → Basic Configuration → IP Whitelist in the WeChat console, or send calls through a fixed-IP relay with Environment "Custom Base URL".',
+	41001: 'The access token is missing.',
+	41005: 'The media file is missing.',
+	42001: 'The access token expired.',
+	44002: 'The request body is empty.',
+	44003: 'The articles are missing.',
+	45001: 'The file is larger than WeChat allows for this type.',
+	45009: 'The daily API quota is used up (it resets at midnight Beijing time, or clear it in the WeChat console).',
+	45011: 'Too many calls this minute: slow down, e.g. with a Wait node or a smaller batch.',
+	47001: 'WeChat could not parse the request body.',
+	48001: 'This official account has no permission for this API (e.g. an unverified subscription account).',
+	50001: 'The user has not authorized this API.',
+	50002: 'The official account is restricted.',
+	53402: 'Cover crop failed: check the crop parameters of the cover image.',
+	53600: 'Unknown article_id.',
+};
+
+function num(value: unknown): number {
+	const n = Number(value ?? 0);
+	return Number.isFinite(n) ? n : -1;
+}
+
+export function wechatBaseUrl(credentials: ICredentialDataDecryptedObject): string {
+	if (credentials.environment === 'custom' && credentials.baseUrl) return String(credentials.baseUrl).replace(/\/+$/, '');
+	return WECHAT_PRODUCTION_URL;
+}
+
+export function wechatErrorHint(code: number): string {
+	return ERRCODES[code] ?? '';
+}
+
+/** WeChat reports errors as HTTP 200 with errcode/errmsg; success has no errcode or errcode 0. */
+export function wechatVerdict(statusCode: number, body: unknown): ReplyVerdict {
+	if (Buffer.isBuffer(body)) return statusCode < 400 ? { ok: true } : { ok: false, code: statusCode, message: `WeChat answered HTTP ${statusCode}` };
+	const b = (body ?? {}) as IDataObject;
+	const code = num(b.errcode);
+	if (code === 0) {
+		return statusCode < 400 ? { ok: true } : { ok: false, code: statusCode, message: `WeChat answered HTTP ${statusCode}` };
+	}
+	const errmsg = String(b.errmsg ?? '');
+	const rid = /rid:\s*([\w-]+)/.exec(errmsg)?.[1];
+	return {
+		ok: false,
+		tokenInvalid: TOKEN_INVALID_CODES.has(code),
+		code,
+		message: `WeChat error ${code}: ${wechatErrorHint(code).split(':')[0].replace(/\.$/, '') || errmsg}`,
+		details: { hint: wechatErrorHint(code), errmsg, ...(rid ? { logid: rid } : {}) },
+	};
+}
+
+async function stableToken(httpRequest: HttpRequester, c: ICredentialDataDecryptedObject, force: boolean): Promise<{ accessToken: string; expiresAt: number }> {
+	const reply = (await httpRequest({
+		method: 'POST',
+		url: `${wechatBaseUrl(c)}/cgi-bin/stable_token`,
+		body: { grant_type: 'client_credential', appid: c.appId, secret: c.appSecret, force_refresh: force },
+		json: true,
+	})) as IDataObject;
+	const verdict = wechatVerdict(200, reply);
+	if (!verdict.ok || !reply.access_token) {
+		const code = Number(verdict.code);
+		throw new TokenError(`WeChat stable_token request failed: errcode ${verdict.code ?? '?'} (${String(reply?.errmsg ?? 'no access_token')})`, verdict.code, wechatErrorHint(code));
+	}
+	return { accessToken: String(reply.access_token), expiresAt: Date.now() + num(reply.expires_in || 7200) * 1000 };
+}
+
+/**
+ * The official account's access token through the stable-token endpoint: every caller gets the same token while it
+ * is valid, so several n8n processes never invalidate each other. A rejected token is re-fetched in normal mode
+ * first (another process may already have replaced it); only when WeChat still hands back the rejected token is a
+ * force refresh spent (20 a day, 30 s apart).
+ */
+export const wechatAppAdapter: AppTokenAdapter = {
+	grant: 'app',
+	platform: 'wechat',
+	label: 'WeChat',
+	credentialType: WECHAT_APP_CREDENTIAL,
+	credentialDisplayName: 'MediaX WeChat Official Account API',
+	baseUrl: wechatBaseUrl,
+	verdict: wechatVerdict,
+	// stable_token hands out the next token only in the last 300 s of the current one
+	refreshSkewMs: 4 * 60_000,
+	fingerprint: (c) => `${wechatBaseUrl(c)}|${c.appId}`,
+	async fetchToken(httpRequest, c, reason) {
+		const token = await stableToken(httpRequest, c, false);
+		if (reason === 'rejected' && c.rejectedToken && token.accessToken === c.rejectedToken) return stableToken(httpRequest, c, true);
+		return token;
+	},
+};
