@@ -1,0 +1,159 @@
+// Douyin in real n8n: Connect through n8n's own OAuth2 callback against the simulator's consent page, both
+// credentials in one workflow, one token request for 200 items, a token invalidated mid-batch, and a chunked upload
+// whose memory does not grow with the file size.
+import { mkdtempSync, rmSync, writeFileSync, openSync, writeSync, closeSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { startN8n, type N8nHarness } from '../lib/harness';
+import { chainWorkflow, splitItems, type NodeSpec } from '../lib/workflows';
+
+const DOUYIN = 'n8n-nodes-mediax.mediaXDouyin';
+const SECRET = 'sim_douyin_secret';
+
+describe(`Douyin on n8n ${process.env.MEDIAX_N8N_VERSION ?? '2.41.1'}`, () => {
+	let h: N8nHarness;
+	let files: string;
+	let creds: Record<string, { id: string; name: string }>;
+	const log = (platform = 'douyin') => h.sim.log.filter((e) => e.platform === platform);
+	const tokenRequests = () => log().filter((e) => e.category === 'token-request');
+
+	const douyinNode = (name: string, parameters: Record<string, unknown>): NodeSpec => ({ name, type: DOUYIN, parameters, credentials: creds });
+
+	beforeAll(async () => {
+		files = mkdtempSync(join(tmpdir(), 'mediax-e2e-files-'));
+		h = await startN8n({ env: { N8N_RESTRICT_FILE_ACCESS_TO: files } });
+		const base = `${h.sim.baseUrl}/douyin`;
+		const userId = await h.createCredential({
+			name: 'Douyin account',
+			type: 'mediaXDouyinOAuth2Api',
+			data: { environment: 'custom', baseUrl: base, clientId: 'sim_douyin_key', clientSecret: SECRET },
+		});
+		const appId = await h.createCredential({
+			name: 'Douyin app',
+			type: 'mediaXDouyinClientCredentialsApi',
+			data: { environment: 'custom', baseUrl: base, clientKey: 'sim_douyin_key', clientSecret: SECRET },
+		});
+		creds = { mediaXDouyinOAuth2Api: { id: userId, name: 'Douyin account' }, mediaXDouyinClientCredentialsApi: { id: appId, name: 'Douyin app' } };
+	});
+	afterAll(async () => {
+		await h?.stop();
+		rmSync(files, { recursive: true, force: true });
+	});
+
+	it('connects an account through n8n\'s OAuth2 callback and the simulator\'s consent page, storing token and open_id', async () => {
+		await h.connectOAuth2(creds.mediaXDouyinOAuth2Api.id, { browser: process.env.MEDIAX_E2E_BROWSER !== '0' });
+		const stored = await h.exportCredential(creds.mediaXDouyinOAuth2Api.id);
+		expect(stored.data.oauthTokenData.data.access_token).toMatch(/^act\./);
+		expect(stored.data.oauthTokenData.data.open_id).toBe('sim-open-id-0001');
+		const exchange = tokenRequests().find((e) => e.path.startsWith('/oauth/access_token'));
+		expect(exchange).toBeDefined();
+	});
+
+	it('runs a user-token and a client-token operation in one execution, each with the right token', async () => {
+		await h.createWorkflow(
+			chainWorkflow('douyin both tokens', 'dy-both', [
+				douyinNode('Account', { resource: 'user', operation: 'getInfo' }),
+				douyinNode('Share ID', { resource: 'tool', operation: 'getShareId', shareOptions: {} }),
+			]),
+		);
+		h.sim.log.length = 0;
+		const res = await h.callWebhook('dy-both', { method: 'POST', body: {} });
+		expect(res.status).toBe(200);
+		expect(res.body[0].share_id).toBeTruthy();
+		const userinfo = log().find((e) => e.path === '/oauth/userinfo/');
+		const share = log().find((e) => e.path === '/share-id/');
+		expect(userinfo).toMatchObject({ tokenKind: 'user', code: 0 });
+		expect(userinfo!.query.open_id).toBe('sim-open-id-0001');
+		expect(share).toMatchObject({ tokenKind: 'client', code: 0 });
+		// the refreshed user token and the fetched client token were written back to n8n's credential store
+		const user = await h.exportCredential(creds.mediaXDouyinOAuth2Api.id);
+		expect(user.data.oauthTokenData.mediax.expires_at).toBeGreaterThan(Date.now());
+		expect(userinfo!.token).toBe(user.data.oauthTokenData.data.access_token);
+		const app = await h.exportCredential(creds.mediaXDouyinClientCredentialsApi.id);
+		expect(share!.token).toBe(app.data.accessToken);
+	});
+
+	it('sends 200 items through one operation with one token request', async () => {
+		await h.createWorkflow(
+			chainWorkflow('douyin 200 items', 'dy-200', [splitItems, douyinNode('Ticket', { resource: 'tool', operation: 'getJsTicket' })]),
+		);
+		await h.sim.platforms.get('douyin')!.admin!('revoke', { kind: 'client' }, h.sim); // nothing cached is usable
+		const app = await h.exportCredential(creds.mediaXDouyinClientCredentialsApi.id);
+		h.sim.log.length = 0;
+		const res = await h.callWebhook('dy-200', { method: 'POST', body: { items: Array.from({ length: 200 }, (_, i) => ({ i })) } });
+		expect(res.status).toBe(200);
+		expect(res.body).toHaveLength(200);
+		expect(res.body.every((item: { ticket?: string }) => item.ticket)).toBe(true);
+		expect(tokenRequests()).toHaveLength(1);
+		expect(log().filter((e) => e.path === '/js/getticket/' && e.code !== 0)).toHaveLength(1); // the revoked token, once
+		expect(JSON.stringify(res.body)).not.toContain(app.data.accessToken);
+	});
+
+	it('heals a user token invalidated mid-batch with one refresh and loses no item', async () => {
+		await h.createWorkflow(
+			chainWorkflow('douyin revoke mid-batch', 'dy-revoke', [splitItems, douyinNode('Videos', { resource: 'video', operation: 'getData', lookUpBy: 'item_ids', ids: '={{ $json.id }}' })]),
+		);
+		const list = await (await fetch(`${h.sim.baseUrl}/__admin/douyin/state`, { method: 'POST' })).json();
+		expect(list).toBeDefined();
+		// item ids of the seeded videos, read through the node itself
+		await h.createWorkflow(chainWorkflow('douyin list', 'dy-list', [douyinNode('List', { resource: 'video', operation: 'list', returnAll: true })]));
+		const videos = (await h.callWebhook('dy-list', { method: 'POST', body: {} })).body as Array<{ item_id: string }>;
+		expect(videos).toHaveLength(45);
+		const ids = Array.from({ length: 200 }, (_, i) => ({ id: videos[i % videos.length].item_id }));
+		// the platform revokes the token after the 100th request of the batch
+		await h.sim.platforms.get('douyin')!.admin!('config', {}, h.sim);
+		h.sim.faults.push({ id: 9001, platform: 'douyin', type: 'platformError', code: 28001003, message: 'access_token invalid', match: '/api/douyin/v1/video/video_data', after: 100, count: 1 });
+		h.sim.log.length = 0;
+		const res = await h.callWebhook('dy-revoke', { method: 'POST', body: { items: ids } });
+		expect(res.status).toBe(200);
+		expect(res.body).toHaveLength(200);
+		expect(tokenRequests().map((e) => e.path)).toEqual(['/oauth/refresh_token/']);
+		expect(log().filter((e) => e.path.includes('video_data'))).toHaveLength(201);
+	});
+
+	it('uploads videos larger than the single-upload limit in parts, with memory that does not grow with the file size', async () => {
+		await h.sim.platforms.get('douyin')!.admin!('config', { singleUploadLimit: 16 * 1024 * 1024 }, h.sim);
+		const write = (name: string, mb: number) => {
+			const path = join(files, name);
+			const fd = openSync(path, 'w');
+			const block = Buffer.alloc(1024 * 1024, 0x5a);
+			for (let i = 0; i < mb; i++) writeSync(fd, block);
+			closeSync(fd);
+			return path;
+		};
+		const small = write('small.mp4', 48);
+		const large = write('large.mp4', 240);
+		await h.createWorkflow(
+			chainWorkflow(
+				'douyin upload',
+				'dy-upload',
+				[
+					{ name: 'Read File', type: 'n8n-nodes-base.readWriteFile', parameters: { operation: 'read', fileSelector: '={{ $json.body.path }}', options: {} } },
+					douyinNode('Upload', { resource: 'video', operation: 'upload', binaryPropertyName: 'data', options: { mode: 'auto', thresholdMb: 16, partSizeMb: 8 } }),
+				],
+			),
+		);
+		const upload = async (path: string) => {
+			const res = await h.callWebhook('dy-upload', { method: 'POST', body: { path } });
+			expect(res.status).toBe(200);
+			return res.body[0];
+		};
+		const first = await upload(small);
+		const afterSmall = h.peakRssMb();
+		const second = await upload(large);
+		const afterLarge = h.peakRssMb();
+		expect(first).toMatchObject({ upload_mode: 'chunked', parts: 6, size: 48 * 1024 * 1024 });
+		expect(second).toMatchObject({ upload_mode: 'chunked', parts: 30, size: 240 * 1024 * 1024 });
+		// a file 192 MB larger may not raise the peak by more than a few parts' worth
+		console.log(`n8n peak RSS: ${afterSmall} MB after 48 MB upload, ${afterLarge} MB after 240 MB upload`);
+		expect(afterLarge - afterSmall).toBeLessThan(64);
+		writeFileSync(join(files, 'memory.json'), JSON.stringify({ afterSmall, afterLarge }));
+	});
+
+	it('never prints a secret or token to n8n\'s log or webhook output', async () => {
+		const user = await h.exportCredential(creds.mediaXDouyinOAuth2Api.id);
+		const app = await h.exportCredential(creds.mediaXDouyinClientCredentialsApi.id);
+		const secrets = [SECRET, user.data.oauthTokenData.data.access_token, user.data.oauthTokenData.data.refresh_token, app.data.accessToken];
+		for (const s of secrets) expect(h.output()).not.toContain(s);
+	});
+});
