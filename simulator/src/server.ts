@@ -24,6 +24,34 @@ export interface RunningSimulator extends SimulatorApi {
 	advanceClock(seconds: number): void;
 }
 
+/** 1×1 PNG: a real image for demos and tests that upload pictures. */
+const SAMPLE_PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8DwHwAFBQIAX8jx0gAAAABJRU5ErkJggg==', 'base64');
+
+/** Sample files for demos: /__samples/video.mp4?mb=N (streamed filler bytes), /__samples/image.png, /__samples/cover.jpg. */
+function serveSample(res: ServerResponse, name: string, query: Record<string, string>) {
+	if (name === 'video.mp4') {
+		const mb = Math.min(4096, Math.max(1, Number(query.mb ?? 3)));
+		res.writeHead(200, { 'content-type': 'video/mp4', 'content-length': String(mb * 1024 * 1024), 'content-disposition': 'attachment; filename="sample.mp4"' });
+		const block = Buffer.alloc(1024 * 1024, 0x42);
+		let sent = 0;
+		const pump = () => {
+			while (sent < mb) {
+				sent++;
+				if (!res.write(block)) return void res.once('drain', pump);
+			}
+			res.end();
+		};
+		return pump();
+	}
+	if (name === 'image.png' || name === 'cover.jpg') {
+		const type = name.endsWith('.png') ? 'image/png' : 'image/jpeg';
+		res.writeHead(200, { 'content-type': type, 'content-disposition': `attachment; filename="${name}"` });
+		return void res.end(SAMPLE_PNG);
+	}
+	res.writeHead(404, { 'content-type': 'text/plain' });
+	res.end('no such sample');
+}
+
 /** Starts the platform simulator on loopback. Each platform lives under /<name>/, admin under /__admin/. */
 export async function startSimulator(options: SimulatorOptions = {}): Promise<RunningSimulator> {
 	const host = options.host ?? '127.0.0.1';
@@ -138,6 +166,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Ru
 				return;
 			}
 			if (url.pathname.startsWith('/__admin/')) return await handleAdmin(req, res, url.pathname.slice('/__admin'.length), query);
+			if (url.pathname.startsWith('/__samples/')) return serveSample(res, url.pathname.slice('/__samples/'.length), query);
 			const m = /^\/([a-z0-9]+)(\/.*)?$/.exec(url.pathname);
 			const mod = m && modules.get(m[1]);
 			if (!m || !mod) {
