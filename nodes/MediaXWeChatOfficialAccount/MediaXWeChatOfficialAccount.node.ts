@@ -1,0 +1,59 @@
+import {
+	NodeConnectionTypes,
+	type IExecuteFunctions,
+	type INodeExecutionData,
+	type INodeType,
+	type INodeTypeDescription,
+} from 'n8n-workflow';
+import { routeOperations } from '../shared/node/router';
+import { articleImageDescription } from './actions/articleImage';
+import { draftDescription } from './actions/draft';
+import { followerDescription } from './actions/follower';
+import { materialDescription } from './actions/material';
+import { publicationDescription } from './actions/publication';
+import { temporaryMediaDescription } from './actions/temporaryMedia';
+import { wechatPlatform } from './transport';
+
+export class MediaXWeChatOfficialAccount implements INodeType {
+	description: INodeTypeDescription = {
+		displayName: 'MediaX WeChat Official Account',
+		name: 'mediaXWeChatOfficialAccount',
+		icon: { light: 'file:wechat.svg', dark: 'file:wechat.dark.svg' },
+		group: ['output'],
+		version: 1,
+		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
+		description: 'Upload material, write drafts, publish articles and list followers of a WeChat Official Account (微信公众号)',
+		defaults: { name: 'MediaX WeChat Official Account' },
+		usableAsTool: true,
+		inputs: [NodeConnectionTypes.Main],
+		outputs: [NodeConnectionTypes.Main],
+		credentials: [{ name: 'mediaXWeChatOfficialAccountApi', required: true }],
+		properties: [
+			{
+				displayName: 'Resource',
+				name: 'resource',
+				type: 'options',
+				noDataExpression: true,
+				options: [
+					{ name: 'Article Image', value: 'articleImage', description: 'Images for use inside article HTML' },
+					{ name: 'Draft', value: 'draft', description: 'Articles in the draft box' },
+					{ name: 'Follower', value: 'follower', description: 'The account\'s followers' },
+					{ name: 'Material', value: 'material', description: 'Permanent images, thumbs, voice and video' },
+					{ name: 'Publication', value: 'publication', description: 'Publishing drafts and published articles' },
+					{ name: 'Temporary Media', value: 'temporaryMedia', description: 'Files WeChat keeps for 3 days' },
+				],
+				default: 'draft',
+			},
+			...materialDescription,
+			...articleImageDescription,
+			...temporaryMediaDescription,
+			...draftDescription,
+			...publicationDescription,
+			...followerDescription,
+		],
+	};
+
+	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
+		return routeOperations(this, wechatPlatform);
+	}
+}

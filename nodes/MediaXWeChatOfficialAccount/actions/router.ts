@@ -1,0 +1,17 @@
+import type { ResourceOperations } from '../../shared/node/operation';
+import { articleImageOperations } from './articleImage';
+import { draftOperations } from './draft';
+import { followerOperations } from './follower';
+import { materialOperations } from './material';
+import { publicationOperations } from './publication';
+import { temporaryMediaOperations } from './temporaryMedia';
+
+/** resource → operation → module; every WeChat operation uses the app token. */
+export const resources: Record<string, ResourceOperations> = {
+	material: materialOperations,
+	articleImage: articleImageOperations,
+	temporaryMedia: temporaryMediaOperations,
+	draft: draftOperations,
+	publication: publicationOperations,
+	follower: followerOperations,
+};
