@@ -64,4 +64,22 @@ export interface OAuthUserTokenAdapter extends PlatformAdapterBase {
 	sign(options: IHttpRequestOptions, state: TokenState): void;
 }
 
-export type TokenAdapter = AppTokenAdapter | OAuthUserTokenAdapter;
+/**
+ * Standard OAuth 2.0 that n8n itself speaks (Google): n8n's "Connect my account" stores the token, signs requests
+ * and refreshes it (refreshOAuth2Token persists the result); the engine adds single-flight and one retry.
+ */
+export interface N8nOAuth2Adapter extends PlatformAdapterBase {
+	grant: 'oauth2-n8n';
+	/** the stored access token, to compare before refreshing */
+	readAccessToken(oauthTokenData: IDataObject | undefined): string | undefined;
+}
+
+/** A static key added to the query string (Google API key for public reads); nothing to refresh. */
+export interface ApiKeyAdapter extends PlatformAdapterBase {
+	grant: 'api-key';
+	/** the key from the credential, or undefined when it has none */
+	readKey(credentials: ICredentialDataDecryptedObject): string | undefined;
+	sign(options: IHttpRequestOptions, key: string): void;
+}
+
+export type TokenAdapter = AppTokenAdapter | OAuthUserTokenAdapter | N8nOAuth2Adapter | ApiKeyAdapter;

@@ -8,7 +8,7 @@ import {
 	type IExecuteFunctions,
 	type IHttpRequestOptions,
 } from 'n8n-workflow';
-import type { AppTokenAdapter, HttpRequester, OAuthUserTokenAdapter, TokenAdapter } from './adapters';
+import type { ApiKeyAdapter, AppTokenAdapter, HttpRequester, N8nOAuth2Adapter, OAuthUserTokenAdapter, TokenAdapter } from './adapters';
 import { persistOAuthTokenData } from './persistence';
 import { singleFlight } from './singleFlight';
 import { TokenError, type ApiRequest, type ApiResponse, type ReplyVerdict, type TokenState } from './types';
@@ -276,6 +276,65 @@ async function userTokenRequest(ctx: IExecuteFunctions, adapter: OAuthUserTokenA
 }
 
 // ---------------------------------------------------------------------------------------------------------------
+// Standard OAuth 2.0 handled by n8n (Google), and static API keys
+// ---------------------------------------------------------------------------------------------------------------
+
+async function storedN8nOAuth2Token(ctx: IExecuteFunctions, adapter: N8nOAuth2Adapter): Promise<{ credentials: ICredentialDataDecryptedObject; token?: string }> {
+	const credentials = await ctx.getCredentials(adapter.credentialType);
+	if (!credentials.oauthTokenData) {
+		throw new TokenError(
+			`The ${adapter.credentialDisplayName} credential is not connected to a ${adapter.label} account`,
+			undefined,
+			'Open the credential and click "Connect my account" (or "Sign in with Google").',
+		);
+	}
+	return { credentials, token: adapter.readAccessToken(credentials.oauthTokenData as IDataObject) };
+}
+
+async function sendWithN8nOAuth2(ctx: IExecuteFunctions, adapter: N8nOAuth2Adapter, credentials: ICredentialDataDecryptedObject, req: ApiRequest): Promise<ApiResponse> {
+	const raw = await ctx.helpers.httpRequestWithAuthentication.call(ctx, adapter.credentialType, toHttpOptions(adapter.baseUrl(credentials), req));
+	return normaliseResponse(raw, !!req.binaryResponse);
+}
+
+async function n8nOAuth2Request(ctx: IExecuteFunctions, adapter: N8nOAuth2Adapter, req: ApiRequest): Promise<{ response: ApiResponse; verdict: ReplyVerdict }> {
+	const key = credentialKey(ctx, adapter.credentialType);
+	let { credentials, token } = await storedN8nOAuth2Token(ctx, adapter);
+	const response = await sendWithTransientRetry(ctx, req, () => sendWithN8nOAuth2(ctx, adapter, credentials, req));
+	const verdict = adapter.verdict(response.statusCode, response.body);
+	if (!verdict.tokenInvalid) return { response, verdict };
+	// compare before refresh: another execution may already have renewed it
+	const current = await storedN8nOAuth2Token(ctx, adapter);
+	if (current.token === token) {
+		await singleFlight(key, () => ctx.helpers.refreshOAuth2Token.call(ctx, adapter.credentialType));
+		({ credentials, token } = await storedN8nOAuth2Token(ctx, adapter));
+	} else credentials = current.credentials;
+	const retried = await sendWithTransientRetry(ctx, req, () => sendWithN8nOAuth2(ctx, adapter, credentials, req));
+	return { response: retried, verdict: adapter.verdict(retried.statusCode, retried.body) };
+}
+
+async function readApiKey(ctx: IExecuteFunctions, adapter: ApiKeyAdapter): Promise<{ credentials: ICredentialDataDecryptedObject; key: string }> {
+	const credentials = await ctx.getCredentials(adapter.credentialType);
+	const key = adapter.readKey(credentials);
+	if (!key) {
+		throw new TokenError(`The ${adapter.credentialDisplayName} credential has no API key`, undefined, 'Add an API key to the credential, or attach a credential that acts for an account.');
+	}
+	return { credentials, key };
+}
+
+async function sendWithApiKey(httpRequest: HttpRequester, adapter: ApiKeyAdapter, base: string, key: string, req: ApiRequest): Promise<ApiResponse> {
+	const options = toHttpOptions(base, req);
+	adapter.sign(options, key);
+	return normaliseResponse(await httpRequest(options), !!req.binaryResponse);
+}
+
+async function apiKeyRequest(ctx: IExecuteFunctions, adapter: ApiKeyAdapter, req: ApiRequest): Promise<{ response: ApiResponse; verdict: ReplyVerdict }> {
+	const { credentials, key } = await readApiKey(ctx, adapter);
+	const httpRequest: HttpRequester = (options) => ctx.helpers.httpRequest(options);
+	const response = await sendWithTransientRetry(ctx, req, () => sendWithApiKey(httpRequest, adapter, adapter.baseUrl(credentials), key, req));
+	return { response, verdict: adapter.verdict(response.statusCode, response.body) };
+}
+
+// ---------------------------------------------------------------------------------------------------------------
 
 /** Whether the node has this credential attached. */
 export function hasCredential(ctx: IExecuteFunctions, credentialType: string): boolean {
@@ -288,7 +347,13 @@ export function hasCredential(ctx: IExecuteFunctions, credentialType: string): b
  */
 export async function platformRequest(ctx: IExecuteFunctions, adapter: TokenAdapter, req: ApiRequest): Promise<ApiResponse> {
 	const { response, verdict } =
-		adapter.grant === 'app' ? await appTokenRequest(ctx, adapter, req) : await userTokenRequest(ctx, adapter, req);
+		adapter.grant === 'app'
+			? await appTokenRequest(ctx, adapter, req)
+			: adapter.grant === 'oauth2-user'
+				? await userTokenRequest(ctx, adapter, req)
+				: adapter.grant === 'oauth2-n8n'
+					? await n8nOAuth2Request(ctx, adapter, req)
+					: await apiKeyRequest(ctx, adapter, req);
 	if (!verdict.ok) {
 		throw new PlatformError(
 			adapter.platform,

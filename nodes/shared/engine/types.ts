@@ -3,9 +3,11 @@ import type { IDataObject, IHttpRequestMethods } from 'n8n-workflow';
 /**
  * Which grant a request needs:
  * - `user`: a token a person granted through the authorization-code flow (carries an open_id / account identity);
- * - `app`: the app's own token from the client-credentials grant (Douyin client_token, WeChat access_token).
+ * - `app`: the app's own token from the client-credentials grant (Douyin client_token, WeChat access_token, a Google
+ *   service account's token);
+ * - `key`: a static API key for public reads (Google), no token at all.
  */
-export type TokenKind = 'user' | 'app';
+export type TokenKind = 'user' | 'app' | 'key';
 
 /** A platform request before a token is attached. `path` is relative to the credential's API base URL. */
 export interface ApiRequest {

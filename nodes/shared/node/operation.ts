@@ -2,11 +2,11 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodePropertie
 import type { TokenKind } from '../engine/types';
 
 /**
- * One operation of a node. `token` is the single place an operation says which grant it needs; the node's transport
- * picks the matching credential from it.
+ * One operation of a node. `token` is the single place an operation says which grant it needs (several, in order of
+ * preference, when more than one works); the node picks the first whose credential is attached.
  */
 export interface OperationModule {
-	token: TokenKind;
+	token: TokenKind | TokenKind[];
 	description: INodeProperties[];
 	execute(this: IExecuteFunctions, itemIndex: number, call: PlatformCall): Promise<INodeExecutionData[] | IDataObject | IDataObject[]>;
 }

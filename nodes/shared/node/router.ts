@@ -15,24 +15,22 @@ export interface NodePlatform {
 	/** the adapter for each token kind this platform offers */
 	adapters: Partial<Record<TokenKind, TokenAdapter>>;
 	/** why each kind exists, for the "attach credential" message */
-	purpose: Record<TokenKind, string>;
+	purpose: Partial<Record<TokenKind, string>>;
 	resources: Record<string, ResourceOperations>;
 }
 
-/** Picks the credential for the operation's token kind, or explains which one to attach and why. */
-export function adapterFor(ctx: IExecuteFunctions, platform: NodePlatform, kind: TokenKind, operationLabel: string): TokenAdapter {
-	const adapter = platform.adapters[kind];
-	if (!adapter) throw new NodeOperationError(ctx.getNode(), `${platform.label} offers no ${kind} token for ${operationLabel}`);
-	if (!hasCredential(ctx, adapter.credentialType)) {
-		throw new NodeOperationError(
-			ctx.getNode(),
-			`"${operationLabel}" needs the "${adapter.credentialDisplayName}" credential`,
-			{
-				description: `This operation uses ${platform.purpose[kind]}. Open the node, choose or create a "${adapter.credentialDisplayName}" credential under Credentials, and run again. The node can hold both ${platform.label} credentials at once and picks the right one per operation.`,
-			},
-		);
-	}
-	return adapter;
+/** Picks the credential for the operation's token kind(s), or explains which one to attach and why. */
+export function adapterFor(ctx: IExecuteFunctions, platform: NodePlatform, token: TokenKind | TokenKind[], operationLabel: string): TokenAdapter {
+	const kinds = Array.isArray(token) ? token : [token];
+	const candidates = kinds.map((kind) => ({ kind, adapter: platform.adapters[kind] })).filter((c): c is { kind: TokenKind; adapter: TokenAdapter } => !!c.adapter);
+	const attached = candidates.find((c) => hasCredential(ctx, c.adapter.credentialType));
+	if (attached) return attached.adapter;
+	if (!candidates.length) throw new NodeOperationError(ctx.getNode(), `${platform.label} offers no token for ${operationLabel}`);
+	const names = [...new Set(candidates.map((c) => `"${c.adapter.credentialDisplayName}"`))];
+	const why = candidates.map((c) => platform.purpose[c.kind]).filter(Boolean);
+	throw new NodeOperationError(ctx.getNode(), `"${operationLabel}" needs the ${names.join(' or the ')} credential`, {
+		description: `This operation uses ${why.join(', or ')}. Open the node, choose or create ${names.length > 1 ? 'one of these credentials' : `a ${names[0]} credential`} under Credentials, and run again. The node can hold all ${platform.label} credentials at once and picks the right one per operation.`,
+	});
 }
 
 async function secretsOf(ctx: IExecuteFunctions, platform: NodePlatform): Promise<string[]> {
@@ -41,7 +39,7 @@ async function secretsOf(ctx: IExecuteFunctions, platform: NodePlatform): Promis
 		if (!adapter || !hasCredential(ctx, adapter.credentialType)) continue;
 		try {
 			const c = await ctx.getCredentials(adapter.credentialType);
-			for (const key of ['clientSecret', 'appSecret', 'accessToken', 'privateKey']) if (c[key]) secrets.push(String(c[key]));
+			for (const key of ['clientSecret', 'appSecret', 'accessToken', 'privateKey', 'apiKey']) if (c[key]) secrets.push(String(c[key]));
 			const t = (c.oauthTokenData ?? {}) as IDataObject;
 			const d = (t.data ?? t) as IDataObject;
 			for (const key of ['access_token', 'refresh_token']) if (d[key]) secrets.push(String(d[key]));

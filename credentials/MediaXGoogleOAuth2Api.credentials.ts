@@ -1,0 +1,102 @@
+import type { ICredentialType, INodeProperties } from 'n8n-workflow';
+
+const SCOPES = [
+	{ name: 'Blogger (Read and Write)', value: 'https://www.googleapis.com/auth/blogger' },
+	{ name: 'Blogger (Read Only)', value: 'https://www.googleapis.com/auth/blogger.readonly' },
+	{ name: 'YouTube (Manage Account)', value: 'https://www.googleapis.com/auth/youtube' },
+	{ name: 'YouTube (Manage, HTTPS Only: Captions and Comment Writes)', value: 'https://www.googleapis.com/auth/youtube.force-ssl' },
+	{ name: 'YouTube (Read Only)', value: 'https://www.googleapis.com/auth/youtube.readonly' },
+	{ name: 'YouTube (Upload Videos)', value: 'https://www.googleapis.com/auth/youtube.upload' },
+];
+
+const custom = '$self["environment"] === "custom"';
+const base = 'String($self["baseUrl"] || "").replace(/\\/+$/, "")';
+
+/**
+ * Google speaks standard OAuth 2.0, so n8n's own "Connect my account" does the flow and n8n refreshes the token;
+ * offline access with a forced consent prompt makes Google issue a refresh token every time.
+ */
+export class MediaXGoogleOAuth2Api implements ICredentialType {
+	name = 'mediaXGoogleOAuth2Api';
+
+	extends = ['oAuth2Api'];
+
+	displayName = 'MediaX Google OAuth2 API';
+
+	icon = 'file:icons/google.svg' as const;
+
+	documentationUrl = 'https://developers.google.com/youtube/v3/guides/authentication';
+
+	properties: INodeProperties[] = [
+		{
+			displayName:
+				'1) In the Google Cloud console, enable the YouTube Data API v3 and/or the Blogger API, create an OAuth client of type "Web application" and add the "OAuth Redirect URL" shown below as an authorized redirect URI. 2) Paste its Client ID and Client Secret, pick the scopes and save. 3) Click "Connect my account" (Sign in with Google) and approve. n8n stores and refreshes the tokens.',
+			name: 'notice',
+			type: 'notice',
+			default: '',
+		},
+		{
+			displayName: 'Environment',
+			name: 'environment',
+			type: 'options',
+			options: [
+				{ name: 'Production (Google)', value: 'production' },
+				{ name: 'Custom URLs (Proxy or Simulator)', value: 'custom' },
+			],
+			default: 'production',
+		},
+		{
+			displayName: 'API Base URL',
+			name: 'baseUrl',
+			type: 'string',
+			default: '',
+			placeholder: 'https://google-proxy.example.com',
+			hint: 'Replaces https://www.googleapis.com (YouTube, uploads and Blogger paths are appended)',
+			displayOptions: { show: { environment: ['custom'] } },
+		},
+		{
+			displayName: 'Authorization URL',
+			name: 'customAuthUrl',
+			type: 'string',
+			default: '',
+			hint: 'Empty: <API Base URL>/o/oauth2/v2/auth',
+			displayOptions: { show: { environment: ['custom'] } },
+		},
+		{
+			displayName: 'Token URL',
+			name: 'tokenUrl',
+			type: 'string',
+			default: '',
+			hint: 'Empty: <API Base URL>/token',
+			displayOptions: { show: { environment: ['custom'] } },
+		},
+		{
+			displayName: 'Scopes',
+			name: 'scopes',
+			type: 'multiOptions',
+			options: SCOPES,
+			default: [
+				'https://www.googleapis.com/auth/youtube',
+				'https://www.googleapis.com/auth/youtube.force-ssl',
+				'https://www.googleapis.com/auth/youtube.upload',
+				'https://www.googleapis.com/auth/blogger',
+			],
+		},
+		{ displayName: 'Grant Type', name: 'grantType', type: 'hidden', default: 'authorizationCode' },
+		{
+			displayName: 'Authorization URL',
+			name: 'authUrl',
+			type: 'hidden',
+			default: `={{${custom} ? (String($self["customAuthUrl"] || "") || ${base} + "/o/oauth2/v2/auth") : "https://accounts.google.com/o/oauth2/v2/auth"}}`,
+		},
+		{
+			displayName: 'Access Token URL',
+			name: 'accessTokenUrl',
+			type: 'hidden',
+			default: `={{${custom} ? (String($self["tokenUrl"] || "") || ${base} + "/token") : "https://oauth2.googleapis.com/token"}}`,
+		},
+		{ displayName: 'Scope', name: 'scope', type: 'hidden', default: '={{($self["scopes"] || []).join(" ")}}' },
+		{ displayName: 'Auth URI Query Parameters', name: 'authQueryParameters', type: 'hidden', default: 'access_type=offline&prompt=consent' },
+		{ displayName: 'Authentication', name: 'authentication', type: 'hidden', default: 'body' },
+	];
+}

@@ -1,0 +1,160 @@
+import { createSign } from 'crypto';
+import type { ICredentialDataDecryptedObject, IDataObject } from 'n8n-workflow';
+import type { ApiKeyAdapter, AppTokenAdapter, HttpRequester, N8nOAuth2Adapter } from '../engine/adapters';
+import { TokenError, type ReplyVerdict } from '../engine/types';
+
+/** One host serves YouTube (/youtube/v3, /upload/youtube/v3) and Blogger (/blogger/v3). */
+export const GOOGLE_API_URL = 'https://www.googleapis.com';
+export const GOOGLE_TOKEN_URL = 'https://oauth2.googleapis.com/token';
+export const GOOGLE_AUTH_URL = 'https://accounts.google.com/o/oauth2/v2/auth';
+
+export const GOOGLE_USER_CREDENTIAL = 'mediaXGoogleOAuth2Api';
+export const GOOGLE_SERVICE_ACCOUNT_CREDENTIAL = 'mediaXGoogleServiceAccountApi';
+
+const HINTS: Record<string, string> = {
+	quotaExceeded: 'The project\'s daily YouTube quota is used up (uploads cost 1600 units, searches 100). It resets at midnight Pacific Time; ask Google for more quota in the Cloud console.',
+	rateLimitExceeded: 'Too many requests in a short time: slow down (Wait node, smaller batches).',
+	userRateLimitExceeded: 'Too many requests for this user: slow down.',
+	uploadRateLimitExceeded: 'Too many uploads in a short time: try again later.',
+	uploadLimitExceeded: 'The channel has reached its upload limit for now.',
+	authError: 'The token was rejected: reconnect the credential.',
+	youtubeSignupRequired: 'The Google account has no YouTube channel: create one, then reconnect.',
+	NoLinkedYouTubeAccount: 'Service accounts cannot act on YouTube: use the MediaX Google OAuth2 credential, or an API key for public reads.',
+	insufficientPermissions: 'The connection lacks a scope this operation needs: add it under Scopes and reconnect.',
+	forbidden: 'Google refused the operation for this account.',
+	invalidCategoryId: 'Unknown category ID: use a YouTube video category ID (e.g. 22 People & Blogs).',
+	invalidTitle: 'The title is empty, longer than 100 characters, or contains < or >.',
+	invalidPageToken: 'The page token is invalid or expired.',
+	keyInvalid: 'The API key is not valid.',
+	videoNotFound: 'No video with this ID (or it is not visible to this account).',
+	playlistNotFound: 'No playlist with this ID.',
+	commentNotFound: 'No comment with this ID.',
+};
+
+function normaliseBase(value: unknown): string {
+	return String(value ?? '').replace(/\/+$/, '');
+}
+
+export function googleApiUrl(credentials: ICredentialDataDecryptedObject): string {
+	return credentials.environment === 'custom' && credentials.baseUrl ? normaliseBase(credentials.baseUrl) : GOOGLE_API_URL;
+}
+
+export function googleTokenUrl(credentials: ICredentialDataDecryptedObject): string {
+	if (credentials.environment !== 'custom') return GOOGLE_TOKEN_URL;
+	return normaliseBase(credentials.tokenUrl) || `${normaliseBase(credentials.baseUrl)}/token`;
+}
+
+/** Google answers errors with an HTTP status and `{error:{code,message,errors:[{reason,domain}],status}}`. */
+export function googleVerdict(statusCode: number, body: unknown): ReplyVerdict {
+	if (statusCode < 400) return { ok: true };
+	let parsed = body;
+	if (Buffer.isBuffer(body)) {
+		try {
+			parsed = JSON.parse(body.toString('utf8'));
+		} catch {
+			parsed = {};
+		}
+	}
+	const error = ((parsed as IDataObject)?.error ?? {}) as IDataObject;
+	const first = ((error.errors as IDataObject[] | undefined)?.[0] ?? {}) as IDataObject;
+	const reason = String(first.reason ?? error.status ?? statusCode);
+	const message = String(error.message ?? first.message ?? `HTTP ${statusCode}`);
+	return {
+		ok: false,
+		tokenInvalid: statusCode === 401 && reason !== 'youtubeSignupRequired' && reason !== 'NoLinkedYouTubeAccount',
+		code: reason,
+		message: `Google error ${statusCode} ${reason}: ${message}`,
+		details: { hint: HINTS[reason] ?? '', domain: first.domain as string },
+	};
+}
+
+export const googleUserAdapter: N8nOAuth2Adapter = {
+	grant: 'oauth2-n8n',
+	platform: 'google',
+	label: 'Google',
+	credentialType: GOOGLE_USER_CREDENTIAL,
+	credentialDisplayName: 'MediaX Google OAuth2 API',
+	baseUrl: googleApiUrl,
+	verdict: googleVerdict,
+	refreshSkewMs: 0,
+	readAccessToken: (data) => (data?.access_token as string | undefined) ?? (data?.accessToken as string | undefined),
+};
+
+function base64url(input: Buffer | string): string {
+	return Buffer.from(input).toString('base64').replace(/=+$/, '').replace(/\+/g, '-').replace(/\//g, '_');
+}
+
+/** RFC 7523 assertion: RS256 over header.claims with the service account's private key. */
+export function serviceAccountAssertion(credentials: ICredentialDataDecryptedObject, audience: string, nowSeconds: number): string {
+	const scopes = Array.isArray(credentials.scopes) ? (credentials.scopes as string[]).join(' ') : String(credentials.scopes ?? '');
+	const header = { alg: 'RS256', typ: 'JWT' };
+	const claims: IDataObject = { iss: credentials.email, scope: scopes, aud: audience, iat: nowSeconds, exp: nowSeconds + 3600 };
+	if (credentials.delegatedUser) claims.sub = credentials.delegatedUser;
+	const unsigned = `${base64url(JSON.stringify(header))}.${base64url(JSON.stringify(claims))}`;
+	const key = String(credentials.privateKey ?? '').replace(/\\n/g, '\n');
+	const signature = createSign('RSA-SHA256').update(unsigned).sign(key);
+	return `${unsigned}.${base64url(signature)}`;
+}
+
+/** The signed assertion, or the error that explains why the key could not sign. */
+function signedAssertion(c: ICredentialDataDecryptedObject, tokenUrl: string): string | TokenError {
+	try {
+		return serviceAccountAssertion(c, tokenUrl, Math.floor(Date.now() / 1000));
+	} catch (error) {
+		return new TokenError(
+			`The service account's private key could not sign the token request (${(error as Error).message})`,
+			undefined,
+			'Paste the whole "private_key" value of the key file, including the BEGIN/END lines.',
+		);
+	}
+}
+
+export const googleServiceAccountAdapter: AppTokenAdapter = {
+	grant: 'app',
+	platform: 'google',
+	label: 'Google',
+	credentialType: GOOGLE_SERVICE_ACCOUNT_CREDENTIAL,
+	credentialDisplayName: 'MediaX Google Service Account API',
+	baseUrl: googleApiUrl,
+	verdict: googleVerdict,
+	refreshSkewMs: 5 * 60_000,
+	fingerprint: (c) => `${googleTokenUrl(c)}|${c.email}|${c.delegatedUser ?? ''}|${Array.isArray(c.scopes) ? (c.scopes as string[]).join(' ') : c.scopes}`,
+	async fetchToken(httpRequest: HttpRequester, c: ICredentialDataDecryptedObject) {
+		const tokenUrl = googleTokenUrl(c);
+		const assertion = signedAssertion(c, tokenUrl);
+		if (assertion instanceof Error) throw assertion;
+		const reply = (await httpRequest({
+			method: 'POST',
+			url: tokenUrl,
+			body: new URLSearchParams({ grant_type: 'urn:ietf:params:oauth:grant-type:jwt-bearer', assertion }),
+			json: true,
+			ignoreHttpStatusErrors: true,
+		})) as IDataObject;
+		if (!reply?.access_token) {
+			const hint =
+				reply?.error === 'unauthorized_client'
+					? 'The service account may not impersonate this user for these scopes: authorize its client ID for domain-wide delegation in the Workspace admin console.'
+					: reply?.error === 'invalid_grant'
+						? 'Check the service account e-mail, the private key, and the server clock.'
+						: '';
+			throw new TokenError(`Google token request failed: ${String(reply?.error ?? 'no access_token')} ${String(reply?.error_description ?? '')}`.trim(), String(reply?.error ?? ''), hint);
+		}
+		return { accessToken: String(reply.access_token), expiresAt: Date.now() + Number(reply.expires_in ?? 3599) * 1000 };
+	},
+};
+
+/** Public reads (YouTube videos by ID, search, public playlists, Blogger public blogs) with the service account's API key. */
+export const googleApiKeyAdapter: ApiKeyAdapter = {
+	grant: 'api-key',
+	platform: 'google',
+	label: 'Google',
+	credentialType: GOOGLE_SERVICE_ACCOUNT_CREDENTIAL,
+	credentialDisplayName: 'MediaX Google Service Account API',
+	baseUrl: googleApiUrl,
+	verdict: googleVerdict,
+	refreshSkewMs: 0,
+	readKey: (c) => (c.apiKey ? String(c.apiKey) : undefined),
+	sign(options, key) {
+		options.qs = { ...(options.qs ?? {}), key };
+	},
+};
