@@ -7,7 +7,6 @@ export const wechatPlatform: NodePlatform = {
 	label: 'WeChat Official Account',
 	adapters: { app: wechatAppAdapter },
 	purpose: {
-		user: 'a WeChat user\'s web-authorisation token',
 		app: 'the official account\'s global access token (AppID + AppSecret through the stable-token endpoint) because every content and follower API belongs to the account',
 	},
 	resources,
