@@ -1,8 +1,9 @@
 import type { PlatformModule } from '../core/types';
 import { createDouyin } from './douyin';
 import { createWeChat } from './wechat';
+import { createRedbook } from './redbook';
 
 /** Every platform the simulator speaks; each module owns its own state and routes. */
 export function platformModules(): PlatformModule[] {
-	return [createDouyin(), createWeChat()];
+	return [createDouyin(), createWeChat(), createRedbook()];
 }
