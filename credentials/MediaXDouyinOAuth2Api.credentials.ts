@@ -83,8 +83,8 @@ export class MediaXDouyinOAuth2Api implements ICredentialType {
 			description: 'Permissions to ask the account for. Each must also be granted to the app in the Douyin console.',
 		},
 		{ displayName: 'Grant Type', name: 'grantType', type: 'hidden', default: 'authorizationCode' },
-		{ displayName: 'Authorization URL', name: 'authUrl', type: 'hidden', default: `={{${base} + "/platform/oauth/connect/"}}` },
-		{ displayName: 'Access Token URL', name: 'accessTokenUrl', type: 'hidden', default: `={{${base} + "/oauth/access_token/"}}` },
+		{ displayName: 'Authorization URL', name: 'authUrl', type: 'hidden', default: `={{(${base}) + "/platform/oauth/connect/"}}` },
+		{ displayName: 'Access Token URL', name: 'accessTokenUrl', type: 'hidden', default: `={{(${base}) + "/oauth/access_token/"}}` },
 		{ displayName: 'Scope', name: 'scope', type: 'hidden', default: '={{($self["scopes"] || []).join(",")}}' },
 		{
 			displayName: 'Auth URI Query Parameters',

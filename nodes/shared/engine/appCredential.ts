@@ -1,6 +1,7 @@
 import type { ICredentialDataDecryptedObject, IDataObject, INodeProperties } from 'n8n-workflow';
 import type { AppTokenAdapter, HttpRequester } from './adapters';
 import { redactText } from './redact';
+import { TokenError } from './types';
 
 /**
  * Hidden fields every client-credentials credential carries. n8n runs the credential's preAuthentication whenever
@@ -27,7 +28,7 @@ export async function fetchAppTokenForCredential(
 
 /** The error a credential throws when its token request failed: platform code, hint, and never a secret. */
 export function tokenFailure(error: unknown, credentials: ICredentialDataDecryptedObject): Error {
-	const e = error as Error & { hint?: string };
+	const e = error as Error & { hint?: string; code?: number | string };
 	const secrets = [credentials.clientSecret, credentials.appSecret, credentials.privateKey, credentials.accessToken].map((s) => (s ? String(s) : undefined));
-	return new Error(redactText(`${e?.message ?? String(error)}${e?.hint ? ` — ${e.hint}` : ''}`, secrets));
+	return new TokenError(redactText(`${e?.message ?? String(error)}${e?.hint ? ` — ${e.hint}` : ''}`, secrets), e?.code);
 }

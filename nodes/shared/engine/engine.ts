@@ -105,7 +105,13 @@ async function sendWithTransientRetry(ctx: IExecuteFunctions, req: ApiRequest, s
 
 /** Token problems pass through as they are; anything else becomes a NodeApiError that says which call failed. */
 function asRequestError(ctx: IExecuteFunctions, failure: unknown, req: ApiRequest): Error {
-	if (failure instanceof TokenError || failure instanceof NodeApiError || failure instanceof NodeOperationError) return failure;
+	// a credential's token request failed (preAuthentication); n8n may have wrapped it, and credentials load in
+	// their own module scope, so the class is recognised by name
+	const tokenFailure = [failure, (failure as { cause?: unknown })?.cause].find((e) => (e as Error)?.name === 'TokenError') as
+		| { message: string; code?: number | string }
+		| undefined;
+	if (tokenFailure) return tokenFailure instanceof TokenError ? tokenFailure : new TokenError(tokenFailure.message, tokenFailure.code);
+	if (failure instanceof NodeApiError || failure instanceof NodeOperationError) return failure;
 	const e = failure as Error & { code?: string };
 	const unsafe = !req.idempotent ? ' It was not resent, because the platform may already have performed it; check the result before running it again.' : '';
 	return new NodeApiError(ctx.getNode(), { message: e?.message ?? String(failure), code: e?.code ?? '' } as JsonObject, {
