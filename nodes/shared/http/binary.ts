@@ -41,20 +41,24 @@ export async function openBinary(ctx: IExecuteFunctions, itemIndex: number, prop
 				return;
 			}
 			const stream = await ctx.helpers.getBinaryStream(binary.id, Math.min(chunkSize, 1024 * 1024));
-			let pending: Buffer[] = [];
-			let pendingBytes = 0;
+			// copy the stream's pieces straight into one buffer per chunk: no concatenation, nothing kept alive
+			let chunk = Buffer.allocUnsafe(chunkSize);
+			let filled = 0;
 			for await (const piece of stream as AsyncIterable<Buffer>) {
-				pending.push(piece);
-				pendingBytes += piece.length;
-				while (pendingBytes >= chunkSize) {
-					const joined = Buffer.concat(pending);
-					yield joined.subarray(0, chunkSize);
-					const rest = joined.subarray(chunkSize);
-					pending = rest.length ? [rest] : [];
-					pendingBytes = rest.length;
+				let offset = 0;
+				while (offset < piece.length) {
+					const n = Math.min(piece.length - offset, chunkSize - filled);
+					piece.copy(chunk, filled, offset, offset + n);
+					filled += n;
+					offset += n;
+					if (filled === chunkSize) {
+						yield chunk;
+						chunk = Buffer.allocUnsafe(chunkSize);
+						filled = 0;
+					}
 				}
 			}
-			if (pendingBytes > 0) yield Buffer.concat(pending);
+			if (filled > 0) yield chunk.subarray(0, filled);
 		},
 	};
 }
