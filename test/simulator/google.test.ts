@@ -303,6 +303,66 @@ describe('google simulator', () => {
 		expect((await put(0, 0)).status).toBe(404);
 	});
 
+	it('playlists, comment threads, moderation, captions and channel updates', async () => {
+		const t = await userToken([YT, 'https://www.googleapis.com/auth/youtube.force-ssl']);
+		const created = await api('/youtube/v3/playlists?part=snippet,status', t, jsonInit('POST', { snippet: { title: 'Made by test' }, status: { privacyStatus: 'private' } }));
+		expect(created.body).toMatchObject({ kind: 'youtube#playlist', snippet: { title: 'Made by test' }, status: { privacyStatus: 'private' } });
+		const item = await api('/youtube/v3/playlistItems?part=snippet', t, jsonInit('POST', { snippet: { playlistId: created.body.id, resourceId: { kind: 'youtube#video', videoId: 'simVid00004' } } }));
+		expect(item.body.snippet).toMatchObject({ position: 0, resourceId: { videoId: 'simVid00004' } });
+		expect((await api(`/youtube/v3/playlistItems?id=${item.body.id}`, t, { method: 'DELETE' })).status).toBe(204);
+		expect((await api(`/youtube/v3/playlists?id=${created.body.id}`, t, { method: 'DELETE' })).status).toBe(204);
+
+		const threads = await api('/youtube/v3/commentThreads?part=snippet,replies&videoId=simVid00001', t);
+		expect(threads.body.items).toHaveLength(20);
+		expect(threads.body.pageInfo.totalResults).toBe(25);
+		const held = await api('/youtube/v3/commentThreads?part=snippet&videoId=simVid00001&moderationStatus=heldForReview', t);
+		expect(held.body.items).toHaveLength(1);
+		expect((await api(`/youtube/v3/comments/setModerationStatus?id=${held.body.items[0].id}&moderationStatus=published`, t, { method: 'POST' })).status).toBe(204);
+		const thread = await api('/youtube/v3/commentThreads?part=snippet', t, jsonInit('POST', { snippet: { videoId: 'othVid00001', topLevelComment: { snippet: { textOriginal: 'Nice!' } } } }));
+		expect(thread.body.snippet.topLevelComment.snippet.textOriginal).toBe('Nice!');
+		const reply = await api('/youtube/v3/comments?part=snippet', t, jsonInit('POST', { snippet: { parentId: thread.body.id, textOriginal: 'me again' } }));
+		expect(reply.body.snippet.parentId).toBe(thread.body.id);
+		expect((await api('/youtube/v3/comments?part=snippet', t, jsonInit('PUT', { id: reply.body.id, snippet: { textOriginal: 'edited' } }))).body.snippet.textOriginal).toBe('edited');
+		expect((await api(`/youtube/v3/comments?id=${reply.body.id}`, t, { method: 'DELETE' })).status).toBe(204);
+		// comment writes need youtube.force-ssl
+		expect((await api('/youtube/v3/comments?part=snippet', await userToken([YT]), jsonInit('POST', { snippet: { parentId: thread.body.id, textOriginal: 'x' } }))).status).toBe(403);
+
+		const captions = await api('/youtube/v3/captions?part=snippet&videoId=simVid00001', t);
+		const vtt = await fetch(`${base}/youtube/v3/captions/${captions.body.items[0].id}?tfmt=vtt`, { headers: { authorization: `Bearer ${t}` } });
+		expect(await vtt.text()).toMatch(/^WEBVTT\n\n1\n00:00:00\.000 --> /);
+		const boundary = 'sim-boundary';
+		const related = Buffer.from(
+			`--${boundary}\r\nContent-Type: application/json; charset=UTF-8\r\n\r\n${JSON.stringify({ snippet: { videoId: 'simVid00002', language: 'de', name: 'Deutsch' } })}\r\n--${boundary}\r\nContent-Type: application/octet-stream\r\n\r\n1\n00:00:00,000 --> 00:00:01,000\nHallo\n\r\n--${boundary}--\r\n`,
+		);
+		const inserted = await api('/upload/youtube/v3/captions?part=snippet&uploadType=multipart', t, { method: 'POST', headers: { 'content-type': `multipart/related; boundary=${boundary}` }, body: related });
+		expect(inserted.body.snippet).toMatchObject({ videoId: 'simVid00002', language: 'de' });
+
+		const channel = await api('/youtube/v3/channels?part=brandingSettings', t, jsonInit('PUT', { id: CHANNEL_ID, brandingSettings: { channel: { description: 'New description', keywords: 'a b' } } }));
+		expect(channel.body.brandingSettings.channel.description).toBe('New description');
+		expect((await api('/youtube/v3/channels?part=snippet&mine=true', t)).body.items[0].snippet.description).toBe('New description');
+	});
+
+	it('a client that aborts mid-chunk keeps the whole granules that arrived', async () => {
+		const t = await userToken([YT_UPLOAD]);
+		const size = 2 * 1024 * 1024;
+		const init = await fetch(`${base}/upload/youtube/v3/videos?uploadType=resumable&part=snippet`, {
+			method: 'POST',
+			headers: { authorization: `Bearer ${t}`, 'content-type': 'application/json', 'x-upload-content-length': String(size) },
+			body: JSON.stringify({ snippet: { title: 'abort' } }),
+		});
+		const session = new URL(init.headers.get('location')!);
+		const { request } = await import('node:http');
+		await new Promise<void>((resolve) => {
+			const req = request({ host: session.hostname, port: session.port, method: 'PUT', path: session.pathname + session.search, headers: { 'content-range': `bytes 0-${size - 1}/${size}`, 'content-length': String(size) } });
+			req.on('error', () => resolve());
+			req.write(Buffer.alloc(3 * KIB256 + 1000, 1), () => setTimeout(() => (req.destroy(), resolve()), 150));
+		});
+		await new Promise((r) => setTimeout(r, 100));
+		const status = await fetch(session, { method: 'PUT', headers: { 'content-range': `bytes */${size}` } });
+		expect(status.status).toBe(308);
+		expect(status.headers.get('range')).toBe(`bytes=0-${3 * KIB256 - 1}`);
+	});
+
 	it('thumbnails.set accepts a small PNG and refuses more than 2 MB', async () => {
 		const t = await userToken([YT_UPLOAD]);
 		const png = Buffer.from(await (await fetch(`${sim.baseUrl}/__samples/image.png`)).arrayBuffer());
