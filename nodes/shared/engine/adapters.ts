@@ -23,8 +23,10 @@ interface PlatformAdapterBase {
 }
 
 /**
- * Client-credentials grant. The token lives in the credential's hidden expirable `accessToken` field and is fetched
- * by the credential's `preAuthentication`, so n8n persists it for every process and worker.
+ * Tokens persisted through the credential's `preAuthentication`: the client-credentials grant, and the
+ * authorization-code grant of platforms whose token exchange n8n's OAuth2 client cannot speak (RedBook's JSON
+ * exchange: the person pastes the one-time code, the credential exchanges and then refreshes it, rotation included).
+ * The token lives in the hidden expirable `accessToken` field, so n8n persists it for every process and worker.
  */
 export interface AppTokenAdapter extends PlatformAdapterBase {
 	grant: 'app';
@@ -38,7 +40,7 @@ export interface AppTokenAdapter extends PlatformAdapterBase {
 		httpRequest: HttpRequester,
 		credentials: ICredentialDataDecryptedObject,
 		reason: string,
-	): Promise<{ accessToken: string; expiresAt: number }>;
+	): Promise<{ accessToken: string; expiresAt: number; extra?: IDataObject }>;
 }
 
 /**
@@ -61,7 +63,7 @@ export interface OAuthUserTokenAdapter extends PlatformAdapterBase {
 	/** renew the refresh token when it has less than this left */
 	refreshTokenRenewWindowMs?: number;
 	/** attaches the token to a request (header, query) */
-	sign(options: IHttpRequestOptions, state: TokenState): void;
+	sign(options: IHttpRequestOptions, state: TokenState, credentials: ICredentialDataDecryptedObject): void;
 }
 
 /**

@@ -23,7 +23,7 @@ export async function fetchAppTokenForCredential(
 	credentials: ICredentialDataDecryptedObject,
 ): Promise<IDataObject> {
 	const token = await adapter.fetchToken(httpRequest, credentials, String(credentials.refreshReason || 'missing'));
-	return { accessToken: token.accessToken, expiresAt: token.expiresAt, tokenFor: adapter.fingerprint(credentials), refreshReason: '', rejectedToken: '' };
+	return { ...token.extra, accessToken: token.accessToken, expiresAt: token.expiresAt, tokenFor: adapter.fingerprint(credentials), refreshReason: '', rejectedToken: '' };
 }
 
 /** The error a credential throws when its token request failed: platform code, hint, and never a secret. */

@@ -40,7 +40,7 @@ function credentialKey(ctx: IExecuteFunctions, type: string): string {
 function toHttpOptions(base: string, req: ApiRequest): IHttpRequestOptions {
 	const options: IHttpRequestOptions = {
 		method: req.method,
-		url: base + req.path,
+		url: req.url ?? base + req.path,
 		qs: req.qs ? { ...req.qs } : {},
 		headers: { ...(req.headers ?? {}) },
 		returnFullResponse: true,
@@ -165,9 +165,20 @@ async function appTokenRequest(ctx: IExecuteFunctions, adapter: AppTokenAdapter,
 	for (let round = 0; round < 4; round++) {
 		let response: ApiResponse;
 		if (reason) {
-			const renewal = await singleFlight(key, () =>
-				sendWithTransientRetry(ctx, req, () => sendWithAppToken(ctx, adapter, credentials, req, reason)),
-			);
+			const before = credentials.accessToken;
+			let renewal;
+			try {
+				renewal = await singleFlight(key, () =>
+					sendWithTransientRetry(ctx, req, () => sendWithAppToken(ctx, adapter, credentials, req, reason)),
+				);
+			} catch (error) {
+				// another process may have renewed (and rotated the refresh token) meanwhile: use what it stored
+				const latest = await loadAppCredentials(ctx, adapter);
+				if ((error as Error)?.name !== 'TokenError' || !latest.accessToken || latest.accessToken === before || round > 0) throw error;
+				credentials = latest;
+				reason = appRenewalReason(adapter, credentials, Date.now());
+				continue;
+			}
 			if (!renewal.led) {
 				// another execution renewed the token; use what it stored
 				credentials = await loadAppCredentials(ctx, adapter);
@@ -253,7 +264,7 @@ async function sendWithUserToken(
 	for (const field of req.identityInQuery ?? []) {
 		if (state.identity?.[field] !== undefined) (options.qs as IDataObject)[field] = state.identity[field];
 	}
-	adapter.sign(options, state);
+	adapter.sign(options, state, credentials);
 	return normaliseResponse(await httpRequest(options), !!req.binaryResponse);
 }
 

@@ -13,6 +13,8 @@ export type TokenKind = 'user' | 'app' | 'key';
 export interface ApiRequest {
 	method: IHttpRequestMethods;
 	path: string;
+	/** an absolute URL the platform handed out (e.g. a resumable-upload session); replaces base URL + path */
+	url?: string;
 	qs?: IDataObject;
 	body?: IDataObject | IDataObject[] | Buffer | string;
 	headers?: Record<string, string>;
