@@ -16,6 +16,8 @@ interface PlatformAdapterBase {
 	credentialDisplayName: string;
 	/** API base URL (no trailing slash) for the credential's environment */
 	baseUrl(credentials: ICredentialDataDecryptedObject): string;
+	/** base URL of another host of the platform, for requests that name one (`ApiRequest.host`) */
+	hostUrl?(credentials: ICredentialDataDecryptedObject, host: string): string;
 	/** classifies any API reply: success, token invalid, or another platform error */
 	verdict(statusCode: number, body: unknown): ReplyVerdict;
 	/** renew this long before the known expiry, so no request goes out with a token known to be expired */

@@ -37,6 +37,10 @@ function credentialKey(ctx: IExecuteFunctions, type: string): string {
 	return `${type}:${ref?.id ?? ref?.name ?? 'unsaved'}`;
 }
 
+function baseFor(adapter: TokenAdapter, credentials: ICredentialDataDecryptedObject, req: ApiRequest): string {
+	return req.host && adapter.hostUrl ? adapter.hostUrl(credentials, req.host) : adapter.baseUrl(credentials);
+}
+
 function toHttpOptions(base: string, req: ApiRequest): IHttpRequestOptions {
 	const options: IHttpRequestOptions = {
 		method: req.method,
@@ -150,7 +154,7 @@ async function sendWithAppToken(
 	const ref = ctx.getNode().credentials?.[adapter.credentialType];
 	// the rejected token travels along so the adapter can tell "already replaced" from "must force a new one"
 	const data = renewReason ? { ...credentials, accessToken: '', refreshReason: renewReason, rejectedToken: renewReason === 'rejected' ? credentials.accessToken : '' } : credentials;
-	const options = toHttpOptions(adapter.baseUrl(credentials), req);
+	const options = toHttpOptions(baseFor(adapter, credentials, req), req);
 	const raw = await ctx.helpers.httpRequestWithAuthentication.call(ctx, adapter.credentialType, options, {
 		credentialsDecrypted: { id: ref?.id ?? '', name: ref?.name ?? '', type: adapter.credentialType, data },
 	});
@@ -166,15 +170,14 @@ async function appTokenRequest(ctx: IExecuteFunctions, adapter: AppTokenAdapter,
 		let response: ApiResponse;
 		if (reason) {
 			const before = credentials.accessToken;
-			let renewal;
-			try {
-				renewal = await singleFlight(key, () =>
-					sendWithTransientRetry(ctx, req, () => sendWithAppToken(ctx, adapter, credentials, req, reason)),
-				);
-			} catch (error) {
+			const renewal = await singleFlight(key, () =>
+				sendWithTransientRetry(ctx, req, () => sendWithAppToken(ctx, adapter, credentials, req, reason)),
+			).catch((error: unknown) => ({ failed: error }));
+			if ('failed' in renewal) {
 				// another process may have renewed (and rotated the refresh token) meanwhile: use what it stored
 				const latest = await loadAppCredentials(ctx, adapter);
-				if ((error as Error)?.name !== 'TokenError' || !latest.accessToken || latest.accessToken === before || round > 0) throw error;
+				const renewedElsewhere = (renewal.failed as Error)?.name === 'TokenError' && !!latest.accessToken && latest.accessToken !== before && round === 0;
+				if (!renewedElsewhere) throw asRequestError(ctx, renewal.failed, req);
 				credentials = latest;
 				reason = appRenewalReason(adapter, credentials, Date.now());
 				continue;
@@ -260,7 +263,7 @@ async function sendWithUserToken(
 	state: TokenState,
 	req: ApiRequest,
 ): Promise<ApiResponse> {
-	const options = toHttpOptions(adapter.baseUrl(credentials), req);
+	const options = toHttpOptions(baseFor(adapter, credentials, req), req);
 	for (const field of req.identityInQuery ?? []) {
 		if (state.identity?.[field] !== undefined) (options.qs as IDataObject)[field] = state.identity[field];
 	}
@@ -309,7 +312,7 @@ async function storedN8nOAuth2Token(ctx: IExecuteFunctions, adapter: N8nOAuth2Ad
 }
 
 async function sendWithN8nOAuth2(ctx: IExecuteFunctions, adapter: N8nOAuth2Adapter, credentials: ICredentialDataDecryptedObject, req: ApiRequest): Promise<ApiResponse> {
-	const raw = await ctx.helpers.httpRequestWithAuthentication.call(ctx, adapter.credentialType, toHttpOptions(adapter.baseUrl(credentials), req));
+	const raw = await ctx.helpers.httpRequestWithAuthentication.call(ctx, adapter.credentialType, toHttpOptions(baseFor(adapter, credentials, req), req));
 	return normaliseResponse(raw, !!req.binaryResponse);
 }
 
@@ -347,7 +350,7 @@ async function sendWithApiKey(httpRequest: HttpRequester, adapter: ApiKeyAdapter
 async function apiKeyRequest(ctx: IExecuteFunctions, adapter: ApiKeyAdapter, req: ApiRequest): Promise<{ response: ApiResponse; verdict: ReplyVerdict }> {
 	const { credentials, key } = await readApiKey(ctx, adapter);
 	const httpRequest: HttpRequester = (options) => ctx.helpers.httpRequest(options);
-	const response = await sendWithTransientRetry(ctx, req, () => sendWithApiKey(httpRequest, adapter, adapter.baseUrl(credentials), key, req));
+	const response = await sendWithTransientRetry(ctx, req, () => sendWithApiKey(httpRequest, adapter, baseFor(adapter, credentials, req), key, req));
 	return { response, verdict: adapter.verdict(response.statusCode, response.body) };
 }
 

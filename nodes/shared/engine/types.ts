@@ -15,6 +15,8 @@ export interface ApiRequest {
 	path: string;
 	/** an absolute URL the platform handed out (e.g. a resumable-upload session); replaces base URL + path */
 	url?: string;
+	/** another host of the platform, resolved by the adapter's `hostUrl` (e.g. Bilibili's upload host) */
+	host?: string;
 	qs?: IDataObject;
 	body?: IDataObject | IDataObject[] | Buffer | string;
 	headers?: Record<string, string>;

@@ -6,7 +6,8 @@ import type { TokenKind } from '../engine/types';
  * preference, when more than one works); the node picks the first whose credential is attached.
  */
 export interface OperationModule {
-	token: TokenKind | TokenKind[];
+	/** 'none': the operation sends nothing to the platform (e.g. builds an authorization link) */
+	token: TokenKind | TokenKind[] | 'none';
 	description: INodeProperties[];
 	execute(this: IExecuteFunctions, itemIndex: number, call: PlatformCall): Promise<INodeExecutionData[] | IDataObject | IDataObject[]>;
 }

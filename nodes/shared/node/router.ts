@@ -60,8 +60,10 @@ export async function routeOperations(ctx: IExecuteFunctions, platform: NodePlat
 		const module: OperationModule | undefined = platform.resources[resource]?.[operation];
 		try {
 			if (!module) throw new NodeOperationError(ctx.getNode(), `The operation "${operation}" of "${resource}" is not known`, { itemIndex: i });
-			const adapter = adapterFor(ctx, platform, module.token, `${resource} → ${operation}`);
+			const token = module.token;
+			const adapter = token === 'none' ? undefined : adapterFor(ctx, platform, token, `${resource} → ${operation}`);
 			const call: PlatformCall = async (request) => {
+				if (!adapter) throw new NodeOperationError(ctx.getNode(), `${resource} → ${operation} does not call ${platform.label}`);
 				const response = await platformRequest(ctx, adapter, request);
 				return request.binaryResponse ? response : response.body;
 			};
