@@ -29,6 +29,8 @@ export interface N8nHarness {
 	rest(method: string, path: string, body?: unknown): Promise<{ status: number; body: any }>;
 	/** call to the public API (`/api/v1/...`) with the API key */
 	api(method: string, path: string, body?: unknown): Promise<{ status: number; body: any }>;
+	/** runs an n8n CLI command (e.g. `execute --id=…`) as a second n8n process on the same database */
+	cli(args: string[], timeoutMs?: number): Promise<string>;
 	output(): string;
 	peakRssMb(): number;
 	stop(): Promise<void>;
@@ -408,6 +410,7 @@ export async function startN8n(opts: StartOptions = {}): Promise<N8nHarness> {
 				if (page.status >= 400 || /Error[:!]|invalid|Unauthorized/i.test(stripTags(page.html)))
 					throw new Error(`oauth2 callback failed (${page.status}): ${stripTags(page.html).slice(0, 500)}`);
 			},
+			cli: (args, timeoutMs) => runCli(version, env, args, timeoutMs),
 			output: () => output,
 			peakRssMb() {
 				try {

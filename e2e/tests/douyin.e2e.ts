@@ -98,14 +98,18 @@ describe(`Douyin on n8n ${process.env.MEDIAX_N8N_VERSION ?? '2.41.1'}`, () => {
 		const videos = (await h.callWebhook('dy-list', { method: 'POST', body: {} })).body as Array<{ item_id: string }>;
 		expect(videos).toHaveLength(45);
 		const ids = Array.from({ length: 200 }, (_, i) => ({ id: videos[i % videos.length].item_id }));
-		// the platform revokes the token after the 100th request of the batch
-		h.sim.faults.push({ id: 9001, platform: 'douyin', type: 'platformError', code: 28001003, message: 'access_token invalid', match: '/api/douyin/v1/video/video_data', after: 100, count: 1 });
+		// the platform revokes the account's token just before the 101st request of the batch
+		h.sim.faults.push({ id: 9001, platform: 'douyin', type: 'admin', action: 'revoke', body: { kind: 'user' }, match: '/api/douyin/v1/video/video_data', after: 100, count: 1 });
 		h.sim.log.length = 0;
 		const res = await h.callWebhook('dy-revoke', { method: 'POST', body: { items: ids } });
 		expect(res.status).toBe(200);
 		expect(res.body).toHaveLength(200);
 		expect(tokenRequests().map((e) => e.path)).toEqual(['/oauth/refresh_token/']);
-		expect(log().filter((e) => e.path.includes('video_data'))).toHaveLength(201);
+		const dataCalls = log().filter((e) => e.path.includes('video_data'));
+		expect(dataCalls).toHaveLength(201);
+		expect(dataCalls.filter((e) => e.code !== 0).map((e) => e.code)).toEqual([28001003]);
+		expect(new Set(dataCalls.slice(101).map((e) => e.token)).size).toBe(1);
+		expect(dataCalls[101].token).not.toBe(dataCalls[0].token);
 	});
 
 	it('uploads videos larger than the single-upload limit in parts, with memory that does not grow with the file size', async () => {

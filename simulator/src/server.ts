@@ -240,7 +240,11 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Ru
 					res.end();
 				},
 			};
-			if (fault?.type === 'slow') {
+			if (fault?.type === 'admin' && fault.action) {
+				// e.g. revoke the platform's tokens exactly at the Nth request of a batch
+				entry.note = `fault:admin ${fault.action}`;
+				await mod.admin?.(fault.action, fault.body ?? {}, sim);
+			} else if (fault?.type === 'slow') {
 				entry.note = `fault:slow ${fault.delayMs}ms`;
 				await new Promise((r) => setTimeout(r, fault.delayMs ?? 1000));
 			} else if (fault?.type === 'http') {

@@ -48,7 +48,7 @@ export interface Fault {
 	platform: string;
 	/** applies to requests whose path (after the platform prefix) starts with this, or matches it as a regex when it starts with ^ */
 	match?: string;
-	type: 'http' | 'slow' | 'drop' | 'rateLimit' | 'platformError';
+	type: 'http' | 'slow' | 'drop' | 'rateLimit' | 'platformError' | 'admin';
 	/** how many matching requests it applies to; -1 = until cleared */
 	count: number;
 	/** skip this many matching requests before applying */
@@ -57,6 +57,9 @@ export interface Fault {
 	delayMs?: number;
 	/** for 'drop': bytes of request body to read before dropping the connection */
 	afterBytes?: number;
+	/** for 'admin': a platform admin action (e.g. 'revoke') run just before the matching request is handled */
+	action?: string;
+	body?: unknown;
 	/** for 'platformError': the business error code to answer with */
 	code?: number;
 	message?: string;
