@@ -85,18 +85,25 @@ describe(`WeChat Official Account on n8n ${process.env.MEDIAX_N8N_VERSION ?? '2.
 	});
 
 	it('lets two n8n processes share the credential without invalidating each other', async () => {
-		await h.sim.platforms.get('wechat')!.admin!('revoke', {}, h.sim);
+		// a fresh credential: both processes start without a token and fetch one at the same time
+		const fresh = { id: '', name: 'WeChat OA (shared)' };
+		fresh.id = await h.createCredential({
+			name: fresh.name,
+			type: 'mediaXWeChatOfficialAccountApi',
+			data: { environment: 'custom', baseUrl: `${h.sim.baseUrl}/wechat`, appId: 'wxsim0000000001', appSecret: SECRET },
+		});
+		const shared = (name: string, parameters: Record<string, unknown>): NodeSpec => ({ name, type: WECHAT, parameters, credentials: { mediaXWeChatOfficialAccountApi: fresh } });
 		const manual = {
 			name: 'wechat second process',
 			nodes: [
 				{ id: randomUUID(), name: 'Start', type: 'n8n-nodes-base.manualTrigger', typeVersion: 1, position: [0, 0], parameters: {} },
-				{ id: randomUUID(), name: 'Count', type: WECHAT, typeVersion: 1, position: [220, 0], parameters: { resource: 'draft', operation: 'count' }, credentials: { mediaXWeChatOfficialAccountApi: cred } },
+				{ id: randomUUID(), name: 'Count', type: WECHAT, typeVersion: 1, position: [220, 0], parameters: { resource: 'draft', operation: 'count' }, credentials: { mediaXWeChatOfficialAccountApi: fresh } },
 			],
 			connections: { Start: { main: [[{ node: 'Count', type: 'main', index: 0 }]] } },
 			settings: { executionOrder: 'v1' },
 		};
 		const manualId = await h.createWorkflow(manual, { activate: false });
-		await h.createWorkflow(chainWorkflow('wechat first process', 'wx-count', [splitItems, wechat('Count', { resource: 'draft', operation: 'count' })]));
+		await h.createWorkflow(chainWorkflow('wechat first process', 'wx-count', [splitItems, shared('Count', { resource: 'draft', operation: 'count' })]));
 		h.sim.log.length = 0;
 		const [server, cli] = await Promise.all([
 			h.callWebhook('wx-count', { method: 'POST', body: { items: Array.from({ length: 50 }, (_, i) => ({ i })) } }),
