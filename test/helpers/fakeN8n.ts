@@ -81,7 +81,12 @@ function resolveExpression(value: unknown, credentials: IDataObject): unknown {
 	if (typeof value !== 'string' || !value.startsWith('={{')) return value;
 	const expr = value.slice(3, -2);
 	// eslint-disable-next-line no-new-func
-	return new Function('$credentials', `return (${expr});`)(credentials);
+	return new Function('$credentials', '$self', `return (${expr});`)(credentials, credentials);
+}
+
+/** whether a credential type is n8n's own OAuth2 (extends oAuth2Api): n8n signs with oauthTokenData and refreshes it */
+function isN8nOAuth2(t: ICredentialType | undefined): boolean {
+	return !!t?.extends?.includes('oAuth2Api');
 }
 
 export interface FakeContextOptions {
@@ -130,6 +135,10 @@ export function fakeContext(opts: FakeContextOptions): any {
 				}
 				const auth = t.authenticate as { properties: { headers?: IDataObject; qs?: IDataObject } } | undefined;
 				const signed: IHttpRequestOptions = { ...options, headers: { ...options.headers }, qs: { ...options.qs } };
+				// n8n's OAuth2 credentials: signed with the stored access token (n8n's requestOAuth2 does the same)
+				const tokenData = data.oauthTokenData as IDataObject | undefined;
+				if (isN8nOAuth2(t) && tokenData?.access_token) signed.headers!.Authorization = `Bearer ${tokenData.access_token}`;
+				ctx.sent.push({ type, options: signed });
 				for (const [k, v] of Object.entries(auth?.properties.headers ?? {})) signed.headers![k] = String(resolveExpression(v, data));
 				for (const [k, v] of Object.entries(auth?.properties.qs ?? {})) (signed.qs as IDataObject)[k] = resolveExpression(v, data) as string;
 				return httpRequest(signed);
@@ -148,7 +157,33 @@ export function fakeContext(opts: FakeContextOptions): any {
 			async getBinaryStream() {
 				throw new Error('filesystem binary mode is not simulated here');
 			},
+			/** n8n's refresh of an OAuth2 credential: refresh_token grant at the credential's token URL, stored in oauthTokenData */
+			async refreshOAuth2Token(type: string) {
+				const data = await ctx.getCredentials(type);
+				const previous = (data.oauthTokenData ?? {}) as IDataObject;
+				const url = String(resolveExpression(data.accessTokenUrl, data));
+				ctx.oauthRefreshes++;
+				const reply = (await httpRequest({
+					method: 'POST',
+					url,
+					body: new URLSearchParams({
+						grant_type: 'refresh_token',
+						refresh_token: String(previous.refresh_token ?? ''),
+						client_id: String(data.clientId ?? ''),
+						client_secret: String(data.clientSecret ?? ''),
+					}),
+					json: true,
+					ignoreHttpStatusErrors: true,
+				})) as IDataObject;
+				if (!reply?.access_token) throw new Error(`OAuth2 refresh failed: ${JSON.stringify(reply)}`);
+				const id = opts.attached[type];
+				store.write(id, { ...store.read(id).data, oauthTokenData: { ...previous, ...reply } });
+				return reply;
+			},
 		},
+		/** every request sent through httpRequestWithAuthentication, as signed */
+		sent: [] as Array<{ type: string; options: IHttpRequestOptions }>,
+		oauthRefreshes: 0,
 	};
 	if (!opts.noCredentialsHelper) {
 		ctx.additionalData = {

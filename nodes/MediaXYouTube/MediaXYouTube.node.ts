@@ -1,0 +1,78 @@
+import {
+	NodeConnectionTypes,
+	type IExecuteFunctions,
+	type INodeExecutionData,
+	type INodeType,
+	type INodeTypeDescription,
+} from 'n8n-workflow';
+import { routeOperations } from '../shared/node/router';
+import { captionDescription } from './actions/caption';
+import { channelDescription } from './actions/channel';
+import { commentDescription } from './actions/comment';
+import { commentThreadDescription } from './actions/commentThread';
+import { playlistDescription } from './actions/playlist';
+import { playlistItemDescription } from './actions/playlistItem';
+import { searchDescription } from './actions/search';
+import { thumbnailDescription } from './actions/thumbnail';
+import { videoDescription } from './actions/video';
+import { youTubePlatform } from './transport';
+
+export class MediaXYouTube implements INodeType {
+	description: INodeTypeDescription = {
+		displayName: 'MediaX YouTube',
+		name: 'mediaXYouTube',
+		icon: { light: 'file:youtube.svg', dark: 'file:youtube.dark.svg' },
+		group: ['output'],
+		version: 1,
+		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
+		description: 'Upload videos (resumable), manage playlists, comments, captions and thumbnails, and search YouTube',
+		defaults: { name: 'MediaX YouTube' },
+		usableAsTool: true,
+		inputs: [NodeConnectionTypes.Main],
+		outputs: [NodeConnectionTypes.Main],
+		credentials: [
+			{ name: 'mediaXGoogleOAuth2Api', required: false },
+			{ name: 'mediaXGoogleServiceAccountApi', required: false },
+		],
+		properties: [
+			{
+				displayName:
+					'Attach the Google OAuth2 credential for anything on your channel (uploads, edits, comments, captions, "mine" lists). Public reads (videos, playlists, channels, comments and search) also work with only the Service Account credential, through its API Key.',
+				name: 'credentialsNotice',
+				type: 'notice',
+				default: '',
+			},
+			{
+				displayName: 'Resource',
+				name: 'resource',
+				type: 'options',
+				noDataExpression: true,
+				options: [
+					{ name: 'Caption', value: 'caption' },
+					{ name: 'Channel', value: 'channel' },
+					{ name: 'Comment', value: 'comment' },
+					{ name: 'Comment Thread', value: 'commentThread' },
+					{ name: 'Playlist', value: 'playlist' },
+					{ name: 'Playlist Item', value: 'playlistItem' },
+					{ name: 'Search', value: 'search' },
+					{ name: 'Thumbnail', value: 'thumbnail' },
+					{ name: 'Video', value: 'video' },
+				],
+				default: 'video',
+			},
+			...videoDescription,
+			...playlistDescription,
+			...playlistItemDescription,
+			...channelDescription,
+			...commentThreadDescription,
+			...commentDescription,
+			...searchDescription,
+			...thumbnailDescription,
+			...captionDescription,
+		],
+	};
+
+	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
+		return routeOperations(this, youTubePlatform);
+	}
+}
