@@ -12,6 +12,7 @@ import { followerDescription } from './actions/follower';
 import { materialDescription } from './actions/material';
 import { publicationDescription } from './actions/publication';
 import { temporaryMediaDescription } from './actions/temporaryMedia';
+import { webAuthorizationDescription } from './actions/webAuthorization';
 import { wechatPlatform } from './transport';
 
 export class MediaXWeChatOfficialAccount implements INodeType {
@@ -27,7 +28,10 @@ export class MediaXWeChatOfficialAccount implements INodeType {
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],
 		outputs: [NodeConnectionTypes.Main],
-		credentials: [{ name: 'mediaXWeChatOfficialAccountApi', required: true }],
+		credentials: [
+			{ name: 'mediaXWeChatOfficialAccountApi', required: false },
+			{ name: 'mediaXWeChatOAuth2Api', required: false },
+		],
 		properties: [
 			{
 				displayName: 'Resource',
@@ -41,12 +45,14 @@ export class MediaXWeChatOfficialAccount implements INodeType {
 					{ name: 'Material', value: 'material', description: 'Permanent images, thumbs, voice and video' },
 					{ name: 'Publication', value: 'publication', description: 'Publishing drafts and published articles' },
 					{ name: 'Temporary Media', value: 'temporaryMedia', description: 'Files WeChat keeps for 3 days' },
+					{ name: 'Web Authorization', value: 'webAuthorization', description: 'A person\'s own WeChat login (MediaX WeChat OAuth2 credential)' },
 				],
 				default: 'draft',
 			},
 			...materialDescription,
 			...articleImageDescription,
 			...temporaryMediaDescription,
+			...webAuthorizationDescription,
 			...draftDescription,
 			...publicationDescription,
 			...followerDescription,

@@ -5,8 +5,9 @@ import { followerOperations } from './follower';
 import { materialOperations } from './material';
 import { publicationOperations } from './publication';
 import { temporaryMediaOperations } from './temporaryMedia';
+import { webAuthorizationOperations } from './webAuthorization';
 
-/** resource → operation → module; every WeChat operation uses the app token. */
+/** resource → operation → module; content operations use the app token, web authorization the person's token. */
 export const resources: Record<string, ResourceOperations> = {
 	material: materialOperations,
 	articleImage: articleImageOperations,
@@ -14,4 +15,5 @@ export const resources: Record<string, ResourceOperations> = {
 	draft: draftOperations,
 	publication: publicationOperations,
 	follower: followerOperations,
+	webAuthorization: webAuthorizationOperations,
 };

@@ -110,3 +110,85 @@ export const wechatAppAdapter: AppTokenAdapter = {
 		return token;
 	},
 };
+
+// ---------------------------------------------------------------------------------------------------------------
+// Web authorization (snsapi_base / snsapi_userinfo / snsapi_login): a person's own token
+// ---------------------------------------------------------------------------------------------------------------
+
+export const WECHAT_WEB_CREDENTIAL = 'mediaXWeChatOAuth2Api';
+export const WECHAT_OPEN_URL = 'https://open.weixin.qq.com';
+
+function openBase(c: ICredentialDataDecryptedObject): string {
+	return c.environment === 'custom' && c.baseUrl ? wechatBaseUrl(c) : WECHAT_OPEN_URL;
+}
+
+/** The consent link: official-account pages use /connect/oauth2/authorize, website QR login /connect/qrconnect. */
+export function wechatAuthorizeUrl(c: ICredentialDataDecryptedObject, state: string): string {
+	const scope = String(c.scope || 'snsapi_userinfo');
+	const page = scope === 'snsapi_login' ? '/connect/qrconnect' : '/connect/oauth2/authorize';
+	// WeChat wants this parameter order and the #wechat_redirect fragment
+	const query = `appid=${encodeURIComponent(String(c.appId ?? ''))}&redirect_uri=${encodeURIComponent(String(c.redirectUri ?? ''))}&response_type=code&scope=${scope}&state=${encodeURIComponent(state)}`;
+	return `${openBase(c)}${page}?${query}#wechat_redirect`;
+}
+
+async function snsToken(httpRequest: HttpRequester, url: string, qs: IDataObject, what: string): Promise<IDataObject> {
+	const reply = (await httpRequest({ method: 'GET', url, qs, json: true })) as IDataObject;
+	const verdict = wechatVerdict(200, reply);
+	if (!verdict.ok || !reply.access_token) {
+		const code = Number(verdict.code);
+		const hint =
+			code === 40029 || code === 40163 || code === 42003
+				? 'The authorization code is invalid, used or older than 5 minutes: get a new one (Web Authorization → Get Authorization URL) and paste it.'
+				: code === 42002 || code === 40030
+					? 'The refresh token expired (30 days) or is invalid: authorize again and paste the new code.'
+					: wechatErrorHint(code);
+		throw new TokenError(`WeChat ${what} failed: errcode ${verdict.code ?? '?'} (${String(reply.errmsg ?? 'no access_token')})`, verdict.code, hint);
+	}
+	return reply;
+}
+
+function webTokenFields(reply: IDataObject, extra: IDataObject, refreshExpiresAt: number): { accessToken: string; expiresAt: number; extra: IDataObject } {
+	return {
+		accessToken: String(reply.access_token),
+		expiresAt: Date.now() + num(reply.expires_in || 7200) * 1000,
+		extra: {
+			...extra,
+			refreshToken: String(reply.refresh_token ?? ''),
+			refreshExpiresAt,
+			openid: String(reply.openid ?? ''),
+			...(reply.unionid ? { unionid: String(reply.unionid) } : {}),
+			grantedScope: String(reply.scope ?? ''),
+		},
+	};
+}
+
+/**
+ * WeChat's code exchange is a GET with appid/secret/code in the query, which n8n's OAuth2 client cannot send; the
+ * one-time code is pasted into the credential and exchanged by its preAuthentication, and the 2-hour token is then
+ * refreshed with the 30-day refresh token (which WeChat does not renew).
+ */
+export const wechatWebUserAdapter: AppTokenAdapter = {
+	grant: 'app',
+	platform: 'wechat',
+	label: 'WeChat',
+	credentialType: WECHAT_WEB_CREDENTIAL,
+	credentialDisplayName: 'MediaX WeChat OAuth2 API',
+	baseUrl: wechatBaseUrl,
+	verdict: wechatVerdict,
+	refreshSkewMs: 5 * 60_000,
+	fingerprint: (c) => `${wechatBaseUrl(c)}|${c.appId}`,
+	async fetchToken(httpRequest, c) {
+		const base = wechatBaseUrl(c);
+		const code = String(c.authCode ?? '').trim();
+		if (code && code !== c.usedAuthCode) {
+			const reply = await snsToken(httpRequest, `${base}/sns/oauth2/access_token`, { appid: c.appId, secret: c.appSecret, code, grant_type: 'authorization_code' }, 'code exchange');
+			return webTokenFields(reply, { usedAuthCode: code, authCode: '' }, Date.now() + 30 * 86400_000);
+		}
+		if (!c.refreshToken) {
+			throw new TokenError('The WeChat OAuth2 credential is not authorized yet', undefined, 'Run "Web Authorization → Get Authorization URL" in the MediaX WeChat Official Account node, approve in WeChat, and paste the code into the credential.');
+		}
+		const reply = await snsToken(httpRequest, `${base}/sns/oauth2/refresh_token`, { appid: c.appId, grant_type: 'refresh_token', refresh_token: c.refreshToken }, 'token refresh');
+		// the refresh token keeps its original 30-day life
+		return webTokenFields(reply, {}, Number(c.refreshExpiresAt ?? 0));
+	},
+};

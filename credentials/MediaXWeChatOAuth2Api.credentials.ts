@@ -1,0 +1,111 @@
+import type {
+	IAuthenticateGeneric,
+	ICredentialDataDecryptedObject,
+	ICredentialTestRequest,
+	ICredentialType,
+	IDataObject,
+	IHttpRequestHelper,
+	INodeProperties,
+} from 'n8n-workflow';
+import { appTokenHiddenFields, fetchAppTokenForCredential, tokenFailure } from '../nodes/shared/engine/appCredential';
+import { wechatWebUserAdapter } from '../nodes/shared/platforms/wechat';
+
+/**
+ * WeChat web authorization (official-account pages snsapi_base / snsapi_userinfo, website QR login snsapi_login):
+ * a person's own token with their openid/unionid. WeChat's exchange is a GET that n8n's OAuth2 client cannot send, so
+ * the one-time code is pasted here and exchanged on save; the token is then refreshed with the 30-day refresh token.
+ */
+export class MediaXWeChatOAuth2Api implements ICredentialType {
+	name = 'mediaXWeChatOAuth2Api';
+
+	displayName = 'MediaX WeChat OAuth2 API';
+
+	icon = 'file:icons/wechat.svg' as const;
+
+	documentationUrl = 'https://developers.weixin.qq.com/doc/service/api/webdev/access/api_snsaccesstoken';
+
+	properties: INodeProperties[] = [
+		{
+			displayName:
+				'Connect: 1) Enter AppID, AppSecret, the scope and the Redirect URI (its domain must be the web-authorization domain configured for the account, or the website app\'s callback domain); save. 2) Run the MediaX WeChat Official Account node\'s "Web Authorization → Get Authorization URL" and open the link in WeChat (or scan the QR page for website login); approve. 3) Copy the code=… value from the address WeChat redirects to and paste it into "Authorization Code" below within 5 minutes; save. The code is exchanged at once; openid, unionid and tokens are kept here and refreshed for 30 days.',
+			name: 'notice',
+			type: 'notice',
+			default: '',
+		},
+		{
+			displayName: 'Environment',
+			name: 'environment',
+			type: 'options',
+			options: [
+				{ name: 'Production (weixin.qq.com)', value: 'production' },
+				{ name: 'Custom Base URL (Relay or Simulator)', value: 'custom' },
+			],
+			default: 'production',
+		},
+		{
+			displayName: 'Base URL',
+			name: 'baseUrl',
+			type: 'string',
+			default: '',
+			hint: 'Replaces both https://api.weixin.qq.com and https://open.weixin.qq.com',
+			displayOptions: { show: { environment: ['custom'] } },
+		},
+		{ displayName: 'AppID', name: 'appId', type: 'string', default: '', required: true },
+		{ displayName: 'AppSecret', name: 'appSecret', type: 'string', typeOptions: { password: true }, default: '', required: true },
+		{
+			displayName: 'Scope',
+			name: 'scope',
+			type: 'options',
+			options: [
+				{ name: 'Official Account Page, Silent (snsapi_base: openid only)', value: 'snsapi_base' },
+				{ name: 'Official Account Page, User Info (snsapi_userinfo)', value: 'snsapi_userinfo' },
+				{ name: 'Website QR Login (snsapi_login)', value: 'snsapi_login' },
+			],
+			default: 'snsapi_userinfo',
+		},
+		{ displayName: 'Redirect URI', name: 'redirectUri', type: 'string', default: '', placeholder: 'https://www.example.com/wechat/callback' },
+		{
+			displayName: 'Authorization Code',
+			name: 'authCode',
+			type: 'string',
+			default: '',
+			hint: 'The code from the redirect after approving (valid 5 minutes); exchanged on save, then cleared',
+		},
+		...appTokenHiddenFields,
+		{ displayName: 'Refresh Token', name: 'refreshToken', type: 'hidden', typeOptions: { password: true }, default: '' },
+		{ displayName: 'Refresh Token Expires At', name: 'refreshExpiresAt', type: 'hidden', default: 0 },
+		{ displayName: 'Exchanged Code', name: 'usedAuthCode', type: 'hidden', default: '' },
+		{ displayName: 'OpenID', name: 'openid', type: 'hidden', default: '' },
+		{ displayName: 'UnionID', name: 'unionid', type: 'hidden', default: '' },
+		{ displayName: 'Granted Scope', name: 'grantedScope', type: 'hidden', default: '' },
+	];
+
+	async preAuthentication(this: IHttpRequestHelper, credentials: ICredentialDataDecryptedObject): Promise<IDataObject> {
+		try {
+			return await fetchAppTokenForCredential(wechatWebUserAdapter, (options) => this.helpers.httpRequest(options), credentials);
+		} catch (error) {
+			throw tokenFailure(error, credentials);
+		}
+	}
+
+	// every /sns API takes the person's openid beside the token; both are known only after the code exchange
+	authenticate: IAuthenticateGeneric = {
+		type: 'generic',
+		properties: { qs: { access_token: '={{$credentials.accessToken}}', openid: '={{$credentials.openid}}' } },
+	};
+
+	// the exchange or refresh runs first; /sns/auth then confirms WeChat accepts the token for this openid
+	test: ICredentialTestRequest = {
+		request: {
+			baseURL: '={{$credentials.environment === "custom" ? $credentials.baseUrl.replace(/\\/+$/, "") : "https://api.weixin.qq.com"}}',
+			url: '/sns/auth',
+			method: 'GET',
+			json: true,
+		},
+		rules: [
+			{ type: 'responseSuccessBody', properties: { key: 'errcode', value: 42001, message: 'WeChat errcode 42001: the web access token expired' } },
+			{ type: 'responseSuccessBody', properties: { key: 'errcode', value: 40003, message: 'WeChat errcode 40003: the openid does not belong to this AppID' } },
+			{ type: 'responseSuccessBody', properties: { key: 'errcode', value: 40014, message: 'WeChat errcode 40014: invalid web access token' } },
+		],
+	};
+}
