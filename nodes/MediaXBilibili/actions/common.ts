@@ -1,0 +1,55 @@
+import { NodeOperationError, type IDataObject, type IExecuteFunctions } from 'n8n-workflow';
+
+export const show = (resource: string, operation: string | string[]) => ({
+	show: { resource: [resource], operation: Array.isArray(operation) ? operation : [operation] },
+});
+
+/** Bilibili wraps every payload in `{code, message, ttl, data}`; operations return `data`. */
+export function payload(body: IDataObject): IDataObject {
+	const data = body?.data;
+	return (data && typeof data === 'object' && !Array.isArray(data) ? data : {}) as IDataObject;
+}
+
+export function splitList(value: unknown): string[] {
+	if (Array.isArray(value)) return value.map(String).map((s) => s.trim()).filter(Boolean);
+	return String(value ?? '')
+		.split(/[,，]/)
+		.map((s) => s.trim())
+		.filter(Boolean);
+}
+
+/** characters as Bilibili counts them (code points, so a CJK character or an emoji is one) */
+export const chars = (s: string) => [...s].length;
+
+/** Rejects a value before anything is sent, naming the field and the limit. */
+export function assertLength(
+	ctx: IExecuteFunctions,
+	itemIndex: number,
+	field: string,
+	value: string,
+	limit: { max: number; exclusive?: boolean; required?: boolean },
+): void {
+	const n = chars(value);
+	if (limit.required && !value.trim()) {
+		throw new NodeOperationError(ctx.getNode(), `Field "${field}" is required`, { itemIndex });
+	}
+	const tooLong = limit.exclusive ? n >= limit.max : n > limit.max;
+	if (tooLong) {
+		const allowed = limit.exclusive ? limit.max - 1 : limit.max;
+		throw new NodeOperationError(ctx.getNode(), `Field "${field}" is ${n} characters; Bilibili allows at most ${allowed}`, {
+			itemIndex,
+			description: 'Shorten it and run again. Nothing was sent to Bilibili.',
+		});
+	}
+}
+
+export function invalid(ctx: IExecuteFunctions, itemIndex: number, message: string, description = 'Nothing was sent to Bilibili.'): NodeOperationError {
+	return new NodeOperationError(ctx.getNode(), message, { itemIndex, description });
+}
+
+/** One page size for the whole run: pages are addressed by number, so the size must not change between them. */
+export function pageSize(ctx: IExecuteFunctions, itemIndex: number, max: number): number {
+	const returnAll = ctx.getNodeParameter('returnAll', itemIndex, false) as boolean;
+	const limit = Number(ctx.getNodeParameter('limit', itemIndex, 50));
+	return returnAll ? max : Math.min(max, Math.max(1, limit || 1));
+}
