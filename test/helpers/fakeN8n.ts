@@ -78,10 +78,12 @@ export async function httpRequest(options: IHttpRequestOptions): Promise<any> {
 }
 
 function resolveExpression(value: unknown, credentials: IDataObject): unknown {
-	if (typeof value !== 'string' || !value.startsWith('={{')) return value;
-	const expr = value.slice(3, -2);
+	if (typeof value !== 'string' || !value.startsWith('=') || !value.includes('{{')) return value;
 	// eslint-disable-next-line no-new-func
-	return new Function('$credentials', '$self', `return (${expr});`)(credentials, credentials);
+	const evaluate = (expr: string) => new Function('$credentials', '$self', `return (${expr});`)(credentials, credentials);
+	if (value.startsWith('={{') && value.endsWith('}}') && value.indexOf('{{', 3) === -1) return evaluate(value.slice(3, -2));
+	// a template such as '=Bearer {{$credentials.accessToken}}'
+	return value.slice(1).replace(/\{\{(.+?)\}\}/g, (_, expr: string) => String(evaluate(expr)));
 }
 
 /** whether a credential type is n8n's own OAuth2 (extends oAuth2Api): n8n signs with oauthTokenData and refreshes it */

@@ -1,0 +1,3 @@
+import { moderation } from './moderate';
+
+export const markAsSpam = moderation('markAsSpam', 'spam');

@@ -1,0 +1,3 @@
+import { moderation } from './moderate';
+
+export const removeContent = moderation('removeContent', 'removecontent');
