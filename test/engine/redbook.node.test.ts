@@ -324,6 +324,15 @@ describe('MediaX RedBook node', () => {
 		expect(free.is_duplicate).toBe(false);
 	});
 
+	it('masks the secret and the refresh token even when JuGuang echoes them in an error', async () => {
+		const issued = await connected();
+		store.write('rb1', { ...store.read('rb1').data, accessToken: '' });
+		await admin(sim, '/faults', { platform: 'redbook', type: 'platformError', match: '/api/open/oauth2/refresh_token', count: 1, code: 50001, message: `bad request {"secret":"${SECRET}","refresh_token":"${issued.refresh_token}"}` });
+		const error = await run({ resource: 'account', operation: 'getBalance', advertiserId: String(ADV_A) }).catch((e) => e);
+		expect(error.message).toMatch(/token refresh failed: JuGuang error 50001/);
+		expect(error.message).toContain('***');
+	});
+
 	it('a wrong secret fails the code exchange with the code and hint, without echoing the secret', async () => {
 		setup({ secret: 'not_the_secret_123', authCode: 'whatever-code' });
 		const error = await run({ resource: 'account', operation: 'getBalance', advertiserId: String(ADV_A) }).catch((e) => e);

@@ -29,6 +29,6 @@ export async function fetchAppTokenForCredential(
 /** The error a credential throws when its token request failed: platform code, hint, and never a secret. */
 export function tokenFailure(error: unknown, credentials: ICredentialDataDecryptedObject): Error {
 	const e = error as Error & { hint?: string; code?: number | string };
-	const secrets = [credentials.clientSecret, credentials.appSecret, credentials.privateKey, credentials.accessToken].map((s) => (s ? String(s) : undefined));
+	const secrets = [credentials.clientSecret, credentials.appSecret, credentials.secret, credentials.privateKey, credentials.accessToken, credentials.refreshToken].map((s) => (s ? String(s) : undefined));
 	return new TokenError(redactText(`${e?.message ?? String(error)}${e?.hint ? ` — ${e.hint}` : ''}`, secrets), e?.code);
 }

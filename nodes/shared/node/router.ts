@@ -39,7 +39,7 @@ async function secretsOf(ctx: IExecuteFunctions, platform: NodePlatform): Promis
 		if (!adapter || !hasCredential(ctx, adapter.credentialType)) continue;
 		try {
 			const c = await ctx.getCredentials(adapter.credentialType);
-			for (const key of ['clientSecret', 'appSecret', 'accessToken', 'privateKey', 'apiKey']) if (c[key]) secrets.push(String(c[key]));
+			for (const key of ['clientSecret', 'appSecret', 'secret', 'accessToken', 'refreshToken', 'privateKey', 'apiKey']) if (c[key]) secrets.push(String(c[key]));
 			const t = (c.oauthTokenData ?? {}) as IDataObject;
 			const d = (t.data ?? t) as IDataObject;
 			for (const key of ['access_token', 'refresh_token']) if (d[key]) secrets.push(String(d[key]));
