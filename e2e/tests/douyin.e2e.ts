@@ -149,6 +149,21 @@ describe(`Douyin on n8n ${process.env.MEDIAX_N8N_VERSION ?? '2.41.1'}`, () => {
 		writeFileSync(join(files, 'memory.json'), JSON.stringify(peaks));
 	});
 
+	it('has a Test button that tells the truth about the client credentials, with Douyin\'s code', async () => {
+		const base = `${h.sim.baseUrl}/douyin`;
+		const test = async (secret: string) => {
+			const data = { environment: 'custom', baseUrl: base, clientKey: 'sim_douyin_key', clientSecret: secret };
+			const id = await h.createCredential({ name: `Douyin app ${secret}`, type: 'mediaXDouyinClientCredentialsApi', data });
+			const res = await h.rest('POST', '/rest/credentials/test', { credentials: { id, name: `Douyin app ${secret}`, type: 'mediaXDouyinClientCredentialsApi', data } });
+			return res.body.data as { status: string; message: string };
+		};
+		expect(await test(SECRET)).toMatchObject({ status: 'OK' });
+		const wrong = await test('definitely-wrong-secret');
+		expect(wrong.status).toBe('Error');
+		expect(wrong.message).toMatch(/10013/);
+		expect(wrong.message).not.toContain('definitely-wrong-secret');
+	});
+
 	it('never prints a secret or token to n8n\'s log or webhook output', async () => {
 		const user = await h.exportCredential(creds.mediaXDouyinOAuth2Api.id);
 		const app = await h.exportCredential(creds.mediaXDouyinClientCredentialsApi.id);

@@ -136,6 +136,23 @@ describe(`WeChat Official Account on n8n ${process.env.MEDIAX_N8N_VERSION ?? '2.
 		expect(log().filter((e) => e.code === 40001)).toHaveLength(1);
 	});
 
+	it('has a Test button that reports a non-whitelisted IP with the IP WeChat saw', async () => {
+		const data = { environment: 'custom', baseUrl: `${h.sim.baseUrl}/wechat`, appId: 'wxsim0000000001', appSecret: SECRET };
+		const id = await h.createCredential({ name: 'WeChat OA (test)', type: 'mediaXWeChatOfficialAccountApi', data });
+		const test = async () => (await h.rest('POST', '/rest/credentials/test', { credentials: { id, name: 'WeChat OA (test)', type: 'mediaXWeChatOfficialAccountApi', data } })).body.data as { status: string; message: string };
+		expect(await test()).toMatchObject({ status: 'OK' });
+		await h.sim.platforms.get('wechat')!.admin!('config', { whitelist: ['10.9.8.7'] }, h.sim);
+		try {
+			const result = await test();
+			expect(result.status).toBe('Error');
+			expect(result.message).toMatch(/40164/);
+			expect(result.message).toMatch(/127\.0\.0\.1/);
+			expect(result.message).toMatch(/whitelist/i);
+		} finally {
+			await h.sim.platforms.get('wechat')!.admin!('config', { whitelist: null }, h.sim);
+		}
+	});
+
 	it('never prints the AppSecret or a token', async () => {
 		const stored = await h.exportCredential(cred.id);
 		expect(h.output()).not.toContain(SECRET);

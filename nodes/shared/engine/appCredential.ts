@@ -30,5 +30,6 @@ export async function fetchAppTokenForCredential(
 export function tokenFailure(error: unknown, credentials: ICredentialDataDecryptedObject): Error {
 	const e = error as Error & { hint?: string; code?: number | string };
 	const secrets = [credentials.clientSecret, credentials.appSecret, credentials.secret, credentials.privateKey, credentials.accessToken, credentials.refreshToken].map((s) => (s ? String(s) : undefined));
-	return new TokenError(redactText(`${e?.message ?? String(error)}${e?.hint ? ` — ${e.hint}` : ''}`, secrets), e?.code);
+	// no `code` on purpose: n8n's credential test shows an error's code instead of its message when it has one
+	return new TokenError(redactText(`${e?.message ?? String(error)}${e?.hint ? ` — ${e.hint}` : ''}`, secrets));
 }
