@@ -23,7 +23,9 @@ export async function fetchAppTokenForCredential(
 	credentials: ICredentialDataDecryptedObject,
 ): Promise<IDataObject> {
 	const token = await adapter.fetchToken(httpRequest, credentials, String(credentials.refreshReason || 'missing'));
-	return { ...token.extra, accessToken: token.accessToken, expiresAt: token.expiresAt, tokenFor: adapter.fingerprint(credentials), refreshReason: '', rejectedToken: '' };
+	// the fingerprint describes the credential as it will be stored, after this fetch (e.g. a pasted code consumed)
+	const tokenFor = adapter.fingerprint({ ...credentials, ...token.extra } as ICredentialDataDecryptedObject);
+	return { ...token.extra, accessToken: token.accessToken, expiresAt: token.expiresAt, tokenFor, refreshReason: '', rejectedToken: '' };
 }
 
 /** The error a credential throws when its token request failed: platform code, hint, and never a secret. */

@@ -54,6 +54,16 @@ export function redbookVerdict(statusCode: number, body: unknown): ReplyVerdict 
 	};
 }
 
+/** Only a fingerprint of an exchanged code is kept, to tell a newly pasted code from the one already used. */
+function codeFingerprint(code: string): string {
+	return code ? createHash('sha256').update(code).digest('hex').slice(0, 16) : '';
+}
+
+function pastedCodePending(c: ICredentialDataDecryptedObject): boolean {
+	const code = String(c.authCode ?? '').trim();
+	return !!code && codeFingerprint(code) !== c.usedAuthCode;
+}
+
 function tokenFields(data: IDataObject, extra: IDataObject): { accessToken: string; expiresAt: number; extra: IDataObject } {
 	const now = Date.now();
 	return {
@@ -93,13 +103,13 @@ export const redbookUserAdapter: AppTokenAdapter = {
 	baseUrl: apiBase,
 	verdict: redbookVerdict,
 	refreshSkewMs: 5 * 60_000,
-	fingerprint: (c) => `${apiBase(c)}|${c.appId}`,
+	// a newly pasted (not yet exchanged) code changes the fingerprint, so it is exchanged on the next run
+	fingerprint: (c) => `${apiBase(c)}|${c.appId}${pastedCodePending(c) ? '|new-code' : ''}`,
 	async fetchToken(httpRequest, c) {
 		const appId = Number(c.appId);
 		const authCode = String(c.authCode ?? '').trim();
-		// only a fingerprint of the exchanged code is kept, to tell a newly pasted code from the one already used
-		const fingerprint = authCode ? createHash('sha256').update(authCode).digest('hex').slice(0, 16) : '';
-		if (authCode && fingerprint !== c.usedAuthCode) {
+		const fingerprint = codeFingerprint(authCode);
+		if (pastedCodePending(c)) {
 			const data = await tokenCall(httpRequest, `${apiBase(c)}/api/open/oauth2/access_token`, { app_id: appId, secret: c.secret, auth_code: authCode }, 'authorization-code exchange');
 			return tokenFields(data, { usedAuthCode: fingerprint, authCode: '' });
 		}
