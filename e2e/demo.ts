@@ -47,10 +47,11 @@ function loadOwner(): { email: string; password: string; encryptionKey: string }
 	return owner;
 }
 
-function substitute(value: unknown, sim: string): unknown {
-	if (typeof value === 'string') return value.split('{{SIM}}').join(sim);
-	if (Array.isArray(value)) return value.map((v) => substitute(v, sim));
-	if (value && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, substitute(v, sim)]));
+/** `{{SIM}}` → the simulator's base URL, `{{N8N}}` → n8n's public base URL (e.g. for OAuth redirect fields). */
+function substitute(value: unknown, sim: string, n8nUrl = ''): unknown {
+	if (typeof value === 'string') return value.split('{{SIM}}').join(sim).split('{{N8N}}').join(n8nUrl);
+	if (Array.isArray(value)) return value.map((v) => substitute(v, sim, n8nUrl));
+	if (value && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, substitute(v, sim, n8nUrl)]));
 	return value;
 }
 
@@ -64,7 +65,7 @@ async function importFixtures(n8n: N8nHarness, sim: RunningSimulator): Promise<s
 	const creds = await names('/rest/credentials');
 	const credFile = join(FIXTURES, 'credentials.json');
 	if (existsSync(credFile)) {
-		const list = substitute(JSON.parse(readFileSync(credFile, 'utf8')), sim.baseUrl) as Array<{ name: string; type: string; data: Record<string, unknown> }>;
+		const list = substitute(JSON.parse(readFileSync(credFile, 'utf8')), sim.baseUrl, n8n.baseUrl.replace('127.0.0.1', 'localhost')) as Array<{ name: string; type: string; data: Record<string, unknown> }>;
 		for (const c of list) {
 			if (creds.has(c.name)) continue;
 			try {
