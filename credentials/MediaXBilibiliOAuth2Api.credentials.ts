@@ -1,4 +1,5 @@
 import type { ICredentialType, INodeProperties } from 'n8n-workflow';
+import { environmentFields } from '../nodes/shared/engine/credentialFields';
 
 const custom = '$self["environment"] === "custom"';
 const base = 'String($self["baseUrl"] || "").replace(/\\/+$/, "")';
@@ -28,24 +29,7 @@ export class MediaXBilibiliOAuth2Api implements ICredentialType {
 			type: 'notice',
 			default: '',
 		},
-		{
-			displayName: 'Environment',
-			name: 'environment',
-			type: 'options',
-			options: [
-				{ name: 'Production (bilibili.com)', value: 'production' },
-				{ name: 'Custom Base URL (Proxy or Simulator)', value: 'custom' },
-			],
-			default: 'production',
-		},
-		{
-			displayName: 'Base URL',
-			name: 'baseUrl',
-			type: 'string',
-			default: '',
-			hint: 'One base for all Bilibili hosts: authorize page, token API, member API and (under /upos) the upload host',
-			displayOptions: { show: { environment: ['custom'] } },
-		},
+		...environmentFields({ production: 'Production (bilibili.com)', custom: 'Custom Base URL (Proxy or Simulator)', hint: 'One base for all Bilibili hosts: authorize page, token API, member API and (under /upos) the upload host' }),
 		{ displayName: 'Client ID', name: 'clientId', type: 'string', default: '', required: true },
 		{ displayName: 'App Secret', name: 'clientSecret', type: 'string', typeOptions: { password: true }, default: '', required: true },
 		{

@@ -1,14 +1,12 @@
 import type {
 	IAuthenticateGeneric,
-	ICredentialDataDecryptedObject,
 	ICredentialTestRequest,
 	ICredentialType,
-	IDataObject,
-	IHttpRequestHelper,
 	INodeProperties,
 } from 'n8n-workflow';
-import { appTokenHiddenFields, fetchAppTokenForCredential, tokenFailure } from '../nodes/shared/engine/appCredential';
+import { appTokenHiddenFields, preAuthenticationFor } from '../nodes/shared/engine/appCredential';
 import { douyinAppAdapter } from '../nodes/shared/platforms/douyin';
+import { environmentFields } from '../nodes/shared/engine/credentialFields';
 
 const douyinBase = '={{$credentials.environment === "custom" ? $credentials.baseUrl.replace(/\\/+$/, "") : "https://open.douyin.com"}}';
 
@@ -29,25 +27,7 @@ export class MediaXDouyinClientCredentialsApi implements ICredentialType {
 			type: 'notice',
 			default: '',
 		},
-		{
-			displayName: 'Environment',
-			name: 'environment',
-			type: 'options',
-			options: [
-				{ name: 'Production (open.douyin.com)', value: 'production' },
-				{ name: 'Custom Base URL (Proxy, Relay or Simulator)', value: 'custom' },
-			],
-			default: 'production',
-		},
-		{
-			displayName: 'Base URL',
-			name: 'baseUrl',
-			type: 'string',
-			default: '',
-			placeholder: 'https://douyin-relay.example.com',
-			hint: 'Replaces https://open.douyin.com for every call, including the token endpoint',
-			displayOptions: { show: { environment: ['custom'] } },
-		},
+		...environmentFields({ production: 'Production (open.douyin.com)', custom: 'Custom Base URL (Proxy, Relay or Simulator)', hint: 'Replaces https://open.douyin.com for every call, including the token endpoint', placeholder: 'https://douyin-relay.example.com' }),
 		{
 			displayName: 'Client Key',
 			name: 'clientKey',
@@ -67,13 +47,7 @@ export class MediaXDouyinClientCredentialsApi implements ICredentialType {
 		...appTokenHiddenFields,
 	];
 
-	async preAuthentication(this: IHttpRequestHelper, credentials: ICredentialDataDecryptedObject): Promise<IDataObject> {
-		try {
-			return await fetchAppTokenForCredential(douyinAppAdapter, (options) => this.helpers.httpRequest(options), credentials);
-		} catch (error) {
-			throw tokenFailure(error, credentials);
-		}
-	}
+	preAuthentication = preAuthenticationFor(douyinAppAdapter);
 
 	authenticate: IAuthenticateGeneric = {
 		type: 'generic',

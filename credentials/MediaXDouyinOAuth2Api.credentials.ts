@@ -1,4 +1,5 @@
 import type { ICredentialType, INodeProperties } from 'n8n-workflow';
+import { environmentFields } from '../nodes/shared/engine/credentialFields';
 
 /** The scopes a content team usually needs; the consent page shows them and the user can untick optional ones. */
 const DOUYIN_SCOPES = [
@@ -40,25 +41,7 @@ export class MediaXDouyinOAuth2Api implements ICredentialType {
 			type: 'notice',
 			default: '',
 		},
-		{
-			displayName: 'Environment',
-			name: 'environment',
-			type: 'options',
-			options: [
-				{ name: 'Production (open.douyin.com)', value: 'production' },
-				{ name: 'Custom Base URL (Proxy, Relay or Simulator)', value: 'custom' },
-			],
-			default: 'production',
-		},
-		{
-			displayName: 'Base URL',
-			name: 'baseUrl',
-			type: 'string',
-			default: '',
-			placeholder: 'https://douyin-relay.example.com',
-			hint: 'Replaces https://open.douyin.com for the consent page, the token endpoints and every API call',
-			displayOptions: { show: { environment: ['custom'] } },
-		},
+		...environmentFields({ production: 'Production (open.douyin.com)', custom: 'Custom Base URL (Proxy, Relay or Simulator)', hint: 'Replaces https://open.douyin.com for the consent page, the token endpoints and every API call', placeholder: 'https://douyin-relay.example.com' }),
 		{
 			displayName: 'Client Key',
 			name: 'clientId',

@@ -1,4 +1,5 @@
 import type { ICredentialType, INodeProperties } from 'n8n-workflow';
+import { environmentFields } from '../nodes/shared/engine/credentialFields';
 
 const SCOPES = [
 	{ name: 'Blogger (Read and Write)', value: 'https://www.googleapis.com/auth/blogger' },
@@ -35,25 +36,7 @@ export class MediaXGoogleOAuth2Api implements ICredentialType {
 			type: 'notice',
 			default: '',
 		},
-		{
-			displayName: 'Environment',
-			name: 'environment',
-			type: 'options',
-			options: [
-				{ name: 'Production (Google)', value: 'production' },
-				{ name: 'Custom URLs (Proxy or Simulator)', value: 'custom' },
-			],
-			default: 'production',
-		},
-		{
-			displayName: 'API Base URL',
-			name: 'baseUrl',
-			type: 'string',
-			default: '',
-			placeholder: 'https://google-proxy.example.com',
-			hint: 'Replaces https://www.googleapis.com (YouTube, uploads and Blogger paths are appended)',
-			displayOptions: { show: { environment: ['custom'] } },
-		},
+		...environmentFields({ production: 'Production (Google)', custom: 'Custom URLs (Proxy or Simulator)', hint: 'Replaces https://www.googleapis.com (YouTube, uploads and Blogger paths are appended)', placeholder: 'https://google-proxy.example.com', baseUrlLabel: 'API Base URL' }),
 		{
 			displayName: 'Authorization URL',
 			name: 'customAuthUrl',

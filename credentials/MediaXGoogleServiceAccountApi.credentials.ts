@@ -1,14 +1,12 @@
 import type {
 	IAuthenticateGeneric,
-	ICredentialDataDecryptedObject,
 	ICredentialTestRequest,
 	ICredentialType,
-	IDataObject,
-	IHttpRequestHelper,
 	INodeProperties,
 } from 'n8n-workflow';
-import { appTokenHiddenFields, fetchAppTokenForCredential, tokenFailure } from '../nodes/shared/engine/appCredential';
+import { appTokenHiddenFields, preAuthenticationFor } from '../nodes/shared/engine/appCredential';
 import { googleServiceAccountAdapter } from '../nodes/shared/platforms/google';
+import { environmentFields } from '../nodes/shared/engine/credentialFields';
 
 /**
  * The client-credentials equivalent for Google: a service account signs a JWT (RFC 7523) with its private key and
@@ -31,24 +29,7 @@ export class MediaXGoogleServiceAccountApi implements ICredentialType {
 			type: 'notice',
 			default: '',
 		},
-		{
-			displayName: 'Environment',
-			name: 'environment',
-			type: 'options',
-			options: [
-				{ name: 'Production (Google)', value: 'production' },
-				{ name: 'Custom URLs (Proxy or Simulator)', value: 'custom' },
-			],
-			default: 'production',
-		},
-		{
-			displayName: 'API Base URL',
-			name: 'baseUrl',
-			type: 'string',
-			default: '',
-			hint: 'Replaces https://www.googleapis.com',
-			displayOptions: { show: { environment: ['custom'] } },
-		},
+		...environmentFields({ production: 'Production (Google)', custom: 'Custom URLs (Proxy or Simulator)', hint: 'Replaces https://www.googleapis.com', baseUrlLabel: 'API Base URL' }),
 		{
 			displayName: 'Token URL',
 			name: 'tokenUrl',
@@ -103,13 +84,7 @@ export class MediaXGoogleServiceAccountApi implements ICredentialType {
 		...appTokenHiddenFields,
 	];
 
-	async preAuthentication(this: IHttpRequestHelper, credentials: ICredentialDataDecryptedObject): Promise<IDataObject> {
-		try {
-			return await fetchAppTokenForCredential(googleServiceAccountAdapter, (options) => this.helpers.httpRequest(options), credentials);
-		} catch (error) {
-			throw tokenFailure(error, credentials);
-		}
-	}
+	preAuthentication = preAuthenticationFor(googleServiceAccountAdapter);
 
 	authenticate: IAuthenticateGeneric = {
 		type: 'generic',

@@ -1,14 +1,17 @@
 import type {
-	IAuthenticateGeneric,
 	ICredentialDataDecryptedObject,
 	ICredentialTestRequest,
 	ICredentialType,
 	IDataObject,
-	IHttpRequestHelper,
+	IHttpRequestOptions,
 	INodeProperties,
 } from 'n8n-workflow';
-import { appTokenHiddenFields, fetchAppTokenForCredential, tokenFailure } from '../nodes/shared/engine/appCredential';
+import { appTokenHiddenFields, preAuthenticationFor } from '../nodes/shared/engine/appCredential';
 import { redbookUserAdapter } from '../nodes/shared/platforms/redbook';
+import { environmentFields } from '../nodes/shared/engine/credentialFields';
+
+/** Stands for the first authorized advertiser in the Test's request; `authenticate` puts in the real one. */
+export const FIRST_AUTHORIZED_ADVERTISER = 'first-authorized-advertiser';
 
 const api = '={{$credentials.environment === "custom" ? $credentials.baseUrl.replace(/\\/+$/, "") : "https://adapi.xiaohongshu.com"}}';
 
@@ -34,24 +37,7 @@ export class MediaXRedBookOAuth2Api implements ICredentialType {
 			type: 'notice',
 			default: '',
 		},
-		{
-			displayName: 'Environment',
-			name: 'environment',
-			type: 'options',
-			options: [
-				{ name: 'Production (xiaohongshu.com)', value: 'production' },
-				{ name: 'Custom Base URL (Proxy or Simulator)', value: 'custom' },
-			],
-			default: 'production',
-		},
-		{
-			displayName: 'Base URL',
-			name: 'baseUrl',
-			type: 'string',
-			default: '',
-			hint: 'Replaces https://adapi.xiaohongshu.com for the API; the authorization page is <Base URL>/auth',
-			displayOptions: { show: { environment: ['custom'] } },
-		},
+		...environmentFields({ production: 'Production (xiaohongshu.com)', custom: 'Custom Base URL (Proxy or Simulator)', hint: 'Replaces https://adapi.xiaohongshu.com for the API; the authorization page is <Base URL>/auth' }),
 		{ displayName: 'App ID', name: 'appId', type: 'string', default: '', required: true, placeholder: '4000001' },
 		{ displayName: 'Secret', name: 'secret', type: 'string', typeOptions: { password: true }, default: '', required: true },
 		{
@@ -90,18 +76,26 @@ export class MediaXRedBookOAuth2Api implements ICredentialType {
 		{ displayName: 'Granted Scope', name: 'grantedScope', type: 'hidden', default: '' },
 	];
 
-	async preAuthentication(this: IHttpRequestHelper, credentials: ICredentialDataDecryptedObject): Promise<IDataObject> {
-		try {
-			return await fetchAppTokenForCredential(redbookUserAdapter, (options) => this.helpers.httpRequest(options), credentials);
-		} catch (error) {
-			throw tokenFailure(error, credentials);
-		}
-	}
+	preAuthentication = preAuthenticationFor(redbookUserAdapter);
 
-	authenticate: IAuthenticateGeneric = {
-		type: 'generic',
-		properties: { headers: { 'Access-Token': '={{$credentials.accessToken}}' } },
-	};
+	/**
+	 * The Access-Token header. n8n builds the Test's request before preAuthentication has exchanged a newly pasted code,
+	 * when the list of authorized advertisers is still empty, so the Test's advertiser is chosen here, after the exchange.
+	 */
+	async authenticate(credentials: ICredentialDataDecryptedObject, requestOptions: IHttpRequestOptions): Promise<IHttpRequestOptions> {
+		const options: IHttpRequestOptions = { ...requestOptions, headers: { ...(requestOptions.headers ?? {}), 'Access-Token': String(credentials.accessToken ?? '') } };
+		const body = options.body as IDataObject | undefined;
+		if (body && typeof body === 'object' && body.advertiser_id === FIRST_AUTHORIZED_ADVERTISER) {
+			let first = 0;
+			try {
+				first = Number((JSON.parse(String(credentials.advertisers || '[]')) as IDataObject[])[0]?.advertiser_id ?? 0);
+			} catch {
+				// an unreadable list: JuGuang then refuses advertiser 0 and the Test says the authorization covers none
+			}
+			options.body = { ...body, advertiser_id: first };
+		}
+		return options;
+	}
 
 	// the exchange/refresh runs first (preAuthentication); the note list then proves the token works for the first advertiser
 	test: ICredentialTestRequest = {
@@ -109,7 +103,7 @@ export class MediaXRedBookOAuth2Api implements ICredentialType {
 			baseURL: api,
 			url: '/api/open/jg/note/list',
 			method: 'POST',
-			body: { advertiser_id: '={{Number((JSON.parse($credentials.advertisers || "[]")[0] || {}).advertiser_id || 0)}}', note_type: 1, page: 1, page_size: 1 },
+			body: { advertiser_id: FIRST_AUTHORIZED_ADVERTISER, note_type: 1, page: 1, page_size: 1 },
 			json: true,
 		},
 		rules: [{ type: 'responseSuccessBody', properties: { key: 'success', value: false, message: 'JuGuang refused the request: check the scopes and that the authorization covers an advertiser' } }],

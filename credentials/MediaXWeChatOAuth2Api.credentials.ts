@@ -1,14 +1,12 @@
 import type {
 	IAuthenticateGeneric,
-	ICredentialDataDecryptedObject,
 	ICredentialTestRequest,
 	ICredentialType,
-	IDataObject,
-	IHttpRequestHelper,
 	INodeProperties,
 } from 'n8n-workflow';
-import { appTokenHiddenFields, fetchAppTokenForCredential, tokenFailure } from '../nodes/shared/engine/appCredential';
+import { appTokenHiddenFields, preAuthenticationFor } from '../nodes/shared/engine/appCredential';
 import { wechatWebUserAdapter } from '../nodes/shared/platforms/wechat';
+import { environmentFields } from '../nodes/shared/engine/credentialFields';
 
 /**
  * WeChat web authorization (official-account pages snsapi_base / snsapi_userinfo, website QR login snsapi_login):
@@ -32,24 +30,7 @@ export class MediaXWeChatOAuth2Api implements ICredentialType {
 			type: 'notice',
 			default: '',
 		},
-		{
-			displayName: 'Environment',
-			name: 'environment',
-			type: 'options',
-			options: [
-				{ name: 'Production (weixin.qq.com)', value: 'production' },
-				{ name: 'Custom Base URL (Relay or Simulator)', value: 'custom' },
-			],
-			default: 'production',
-		},
-		{
-			displayName: 'Base URL',
-			name: 'baseUrl',
-			type: 'string',
-			default: '',
-			hint: 'Replaces both https://api.weixin.qq.com and https://open.weixin.qq.com',
-			displayOptions: { show: { environment: ['custom'] } },
-		},
+		...environmentFields({ production: 'Production (weixin.qq.com)', custom: 'Custom Base URL (Relay or Simulator)', hint: 'Replaces both https://api.weixin.qq.com and https://open.weixin.qq.com' }),
 		{ displayName: 'AppID', name: 'appId', type: 'string', default: '', required: true },
 		{ displayName: 'AppSecret', name: 'appSecret', type: 'string', typeOptions: { password: true }, default: '', required: true },
 		{
@@ -80,13 +61,7 @@ export class MediaXWeChatOAuth2Api implements ICredentialType {
 		{ displayName: 'Granted Scope', name: 'grantedScope', type: 'hidden', default: '' },
 	];
 
-	async preAuthentication(this: IHttpRequestHelper, credentials: ICredentialDataDecryptedObject): Promise<IDataObject> {
-		try {
-			return await fetchAppTokenForCredential(wechatWebUserAdapter, (options) => this.helpers.httpRequest(options), credentials);
-		} catch (error) {
-			throw tokenFailure(error, credentials);
-		}
-	}
+	preAuthentication = preAuthenticationFor(wechatWebUserAdapter);
 
 	// every /sns API takes the person's openid beside the token; both are known only after the code exchange
 	authenticate: IAuthenticateGeneric = {

@@ -1,14 +1,12 @@
 import type {
 	IAuthenticateGeneric,
-	ICredentialDataDecryptedObject,
 	ICredentialTestRequest,
 	ICredentialType,
-	IDataObject,
-	IHttpRequestHelper,
 	INodeProperties,
 } from 'n8n-workflow';
-import { appTokenHiddenFields, fetchAppTokenForCredential, tokenFailure } from '../nodes/shared/engine/appCredential';
+import { appTokenHiddenFields, preAuthenticationFor } from '../nodes/shared/engine/appCredential';
 import { wechatAppAdapter, wechatErrorHint } from '../nodes/shared/platforms/wechat';
+import { environmentFields } from '../nodes/shared/engine/credentialFields';
 
 const rule = (code: number) => ({
 	type: 'responseSuccessBody' as const,
@@ -37,37 +35,13 @@ export class MediaXWeChatOfficialAccountApi implements ICredentialType {
 			type: 'notice',
 			default: '',
 		},
-		{
-			displayName: 'Environment',
-			name: 'environment',
-			type: 'options',
-			options: [
-				{ name: 'Production (api.weixin.qq.com)', value: 'production' },
-				{ name: 'Custom Base URL (Fixed-IP Relay, Regional Host or Simulator)', value: 'custom' },
-			],
-			default: 'production',
-		},
-		{
-			displayName: 'Base URL',
-			name: 'baseUrl',
-			type: 'string',
-			default: '',
-			placeholder: 'https://wechat-relay.example.com',
-			hint: 'Replaces https://api.weixin.qq.com for every call, e.g. a relay with a whitelisted fixed IP, or https://api2.weixin.qq.com',
-			displayOptions: { show: { environment: ['custom'] } },
-		},
+		...environmentFields({ production: 'Production (api.weixin.qq.com)', custom: 'Custom Base URL (Fixed-IP Relay, Regional Host or Simulator)', hint: 'Replaces https://api.weixin.qq.com for every call, e.g. a relay with a whitelisted fixed IP, or https://api2.weixin.qq.com', placeholder: 'https://wechat-relay.example.com' }),
 		{ displayName: 'AppID', name: 'appId', type: 'string', default: '', required: true, placeholder: 'wx0123456789abcdef' },
 		{ displayName: 'AppSecret', name: 'appSecret', type: 'string', typeOptions: { password: true }, default: '', required: true },
 		...appTokenHiddenFields,
 	];
 
-	async preAuthentication(this: IHttpRequestHelper, credentials: ICredentialDataDecryptedObject): Promise<IDataObject> {
-		try {
-			return await fetchAppTokenForCredential(wechatAppAdapter, (options) => this.helpers.httpRequest(options), credentials);
-		} catch (error) {
-			throw tokenFailure(error, credentials);
-		}
-	}
+	preAuthentication = preAuthenticationFor(wechatAppAdapter);
 
 	authenticate: IAuthenticateGeneric = {
 		type: 'generic',

@@ -1,4 +1,4 @@
-import type { ICredentialDataDecryptedObject, IDataObject, INodeProperties } from 'n8n-workflow';
+import type { ICredentialDataDecryptedObject, IDataObject, IHttpRequestHelper, INodeProperties } from 'n8n-workflow';
 import type { AppTokenAdapter, HttpRequester } from './adapters';
 import { redactText } from './redact';
 import { TokenError } from './types';
@@ -34,4 +34,16 @@ export function tokenFailure(error: unknown, credentials: ICredentialDataDecrypt
 	const secrets = [credentials.clientSecret, credentials.appSecret, credentials.secret, credentials.privateKey, credentials.accessToken, credentials.refreshToken].map((s) => (s ? String(s) : undefined));
 	// no `code` on purpose: n8n's credential test shows an error's code instead of its message when it has one
 	return new TokenError(redactText(`${e?.message ?? String(error)}${e?.hint ? ` — ${e.hint}` : ''}`, secrets));
+}
+
+/**
+ * A credential's `preAuthentication`: n8n calls it when the expirable token is empty (or the engine asks for a
+ * renewal) and persists what it returns. Failures carry the platform's code and hint, and never a secret.
+ */
+export function preAuthenticationFor(adapter: AppTokenAdapter) {
+	return async function preAuthentication(this: IHttpRequestHelper, credentials: ICredentialDataDecryptedObject): Promise<IDataObject> {
+		return fetchAppTokenForCredential(adapter, (options) => this.helpers.httpRequest(options), credentials).catch((error: unknown) =>
+			Promise.reject(tokenFailure(error, credentials)),
+		);
+	};
 }
