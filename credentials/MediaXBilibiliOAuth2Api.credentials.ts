@@ -46,7 +46,7 @@ export class MediaXBilibiliOAuth2Api implements ICredentialType {
 			displayName: 'Authorization URL',
 			name: 'authUrl',
 			type: 'hidden',
-			default: `={{(${custom} ? ${base} : "https://account.bilibili.com") + "/pc/account-pc/auth/oauth"}}`,
+			default: `={{(${custom} ? ${base} + "/account" : "https://account.bilibili.com") + "/pc/account-pc/auth/oauth"}}`,
 		},
 		{
 			displayName: 'Access Token URL',

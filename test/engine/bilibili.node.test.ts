@@ -2,7 +2,7 @@ import { createHash } from 'crypto';
 import { MediaXBilibiliOAuth2Api } from '../../credentials/MediaXBilibiliOAuth2Api.credentials';
 import { MediaXBilibili } from '../../nodes/MediaXBilibili/MediaXBilibili.node';
 import { getArticleCategories, getPartitions } from '../../nodes/MediaXBilibili/methods/loadOptions';
-import { CredentialStore, fakeContext } from '../helpers/fakeN8n';
+import { CredentialStore, fakeContext, resolveExpression } from '../helpers/fakeN8n';
 import { admin, startSimulator, tokenRequests, type RunningSimulator } from '../helpers/simulator';
 
 const USER = 'mediaXBilibiliOAuth2Api';
@@ -58,6 +58,24 @@ describe('MediaX Bilibili node', () => {
 	const member = () => sim.log.filter((e) => e.platform === 'bilibili' && e.path.startsWith('/arcopen/'));
 	const stored = () => (store.read('user1').data.oauthTokenData as any).data as { access_token: string; refresh_token: string; expires_in: number };
 	const secretsOf = (issued: { access_token: string; refresh_token: string }) => [SECRET, issued.access_token, issued.refresh_token, stored().access_token, stored().refresh_token];
+
+	it('the credential\'s Connect URLs reach the consent page (gourl = n8n\'s callback) and the token endpoint', async () => {
+		await setup();
+		const cred = new MediaXBilibiliOAuth2Api();
+		const data = store.read('user1').data;
+		const field = (name: string) => String(resolveExpression(cred.properties.find((p) => p.name === name)!.default, data));
+		// what n8n's OAuth2 client builds from the hidden fields
+		const authorize = `${field('authUrl')}?${field('authQueryParameters')}&${new URLSearchParams({ client_id: 'sim_bili_client', response_type: 'code', state: 'st-1' })}`;
+		const page = await fetch(authorize);
+		expect(page.status).toBe(200);
+		const href = /id="agree" href="([^"]+)"/.exec(await page.text())![1].replace(/&amp;/g, '&');
+		const back = new URL((await fetch(new URL(href, authorize), { redirect: 'manual' })).headers.get('location')!);
+		expect(`${back.origin}${back.pathname}`).toBe(String(data.redirectUrl));
+		expect(back.searchParams.get('state')).toBe('st-1');
+		const form = new URLSearchParams({ grant_type: 'authorization_code', code: back.searchParams.get('code')!, client_id: 'sim_bili_client', client_secret: SECRET, redirect_uri: String(data.redirectUrl) });
+		const token = await (await fetch(field('accessTokenUrl'), { method: 'POST', body: form })).json();
+		expect(token).toMatchObject({ code: 0, data: { access_token: expect.any(String), refresh_token: expect.any(String) } });
+	});
 
 	it('signs every member call: account, scopes, stats and the load-options lists are accepted', async () => {
 		await setup();

@@ -4,7 +4,7 @@ import { accountFigures, realTimeRows } from '../../nodes/MediaXRedBook/actions/
 import { MediaXRedBook } from '../../nodes/MediaXRedBook/MediaXRedBook.node';
 import { getAdvertisers } from '../../nodes/MediaXRedBook/methods/loadOptions';
 import { REDBOOK_ERROR_CODES as CODES } from '../../simulator/src/platforms/redbook';
-import { CredentialStore, fakeContext } from '../helpers/fakeN8n';
+import { CredentialStore, fakeContext, httpRequest, resolveExpression } from '../helpers/fakeN8n';
 import { admin, startSimulator, tokenRequests, type RunningSimulator } from '../helpers/simulator';
 
 const CRED = 'mediaXRedBookOAuth2Api';
@@ -126,6 +126,29 @@ describe('MediaX RedBook node', () => {
 		]);
 		// every API call carried the one exchanged token
 		expect(new Set(calls('/api/open/jg/').map((e) => e.token))).toEqual(new Set([stored.accessToken]));
+	});
+
+	it('the credential Test exchanges a newly pasted code and checks the first advertiser that exchange stored', async () => {
+		setup();
+		const page = await (await fetch(`${sim.baseUrl}/redbook/auth?appId=${APP_ID}&scope=${encodeURIComponent('["ad_query"]')}&redirectUri=${encodeURIComponent(REDIRECT)}`)).text();
+		const href = /id="agree" href="([^"]+)"/.exec(page)![1].replace(/&amp;/g, '&');
+		const code = new URL((await fetch(`${sim.baseUrl}${href}`, { redirect: 'manual' })).headers.get('location')!).searchParams.get('auth_code')!;
+		const cred = new MediaXRedBookOAuth2Api();
+		const data: Record<string, any> = { ...store.read('rb1').data, authCode: code, accessToken: '', advertisers: '[]' };
+		// n8n's order: the Test's request is built from the credential as saved (no advertisers yet), then
+		// preAuthentication exchanges the code, then authenticate signs the request with what the exchange returned
+		const { request } = cred.test;
+		const body = Object.fromEntries(Object.entries(request.body as Record<string, unknown>).map(([k, v]) => [k, resolveExpression(v, data)]));
+		Object.assign(data, await cred.preAuthentication.call({ helpers: { httpRequest } } as never, data as never));
+		const signed = await cred.authenticate(data as never, { method: 'POST', url: `${String(resolveExpression(request.baseURL, data))}${request.url}`, body, json: true });
+		expect(signed.headers).toMatchObject({ 'Access-Token': data.accessToken });
+		expect(signed.body).toMatchObject({ advertiser_id: ADV_A });
+		const reply = await httpRequest(signed);
+		expect(reply).toMatchObject({ code: 0, success: true });
+		expect(calls('/api/open/jg/note/list').map((e) => [e.code, e.token])).toEqual([[0, data.accessToken]]);
+		// a node's own advertiser is never replaced
+		const own = await cred.authenticate(data as never, { method: 'POST', url: 'x', body: { advertiser_id: ADV_B } });
+		expect(own.body).toEqual({ advertiser_id: ADV_B });
 	});
 
 	it('lists campaigns with Return All across nested pages, and with a Limit in one request', async () => {

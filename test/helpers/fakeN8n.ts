@@ -2,7 +2,7 @@
  * A small stand-in for n8n's execution context, faithful to what the engine relies on (see
  * ../shared/research/n8n-internals.md §1.2–1.4): getCredentials is a fresh "DB" read, httpRequestWithAuthentication runs
  * the credential's preAuthentication when its expirable field is empty and persists the output, then applies the
- * generic `authenticate`; updateCredentialsOauthTokenData writes oauthTokenData. The real-n8n e2e suites check the same
+ * `authenticate` (generic or a function); updateCredentialsOauthTokenData writes oauthTokenData. The real-n8n e2e suites check the same
  * behaviour against n8n itself.
  */
 import type { ICredentialType, IDataObject, IHttpRequestOptions, INodeExecutionData } from 'n8n-workflow';
@@ -77,7 +77,7 @@ export async function httpRequest(options: IHttpRequestOptions): Promise<any> {
 	return parsed;
 }
 
-function resolveExpression(value: unknown, credentials: IDataObject): unknown {
+export function resolveExpression(value: unknown, credentials: IDataObject): unknown {
 	if (typeof value !== 'string' || !value.startsWith('=') || !value.includes('{{')) return value;
 	// eslint-disable-next-line no-new-func
 	const evaluate = (expr: string) => new Function('$credentials', '$self', `return (${expr});`)(credentials, credentials);
@@ -135,8 +135,10 @@ export function fakeContext(opts: FakeContextOptions): any {
 					store.write(opts.attached[type], { ...store.read(opts.attached[type]).data, ...output });
 					Object.assign(data, output);
 				}
-				const auth = t.authenticate as { properties: { headers?: IDataObject; qs?: IDataObject } } | undefined;
-				const signed: IHttpRequestOptions = { ...options, headers: { ...options.headers }, qs: { ...options.qs } };
+				const auth = typeof t.authenticate === 'object' ? (t.authenticate as { properties: { headers?: IDataObject; qs?: IDataObject } }) : undefined;
+				let signed: IHttpRequestOptions = { ...options, headers: { ...options.headers }, qs: { ...options.qs } };
+				// a function authenticate gets the credentials as preAuthentication left them, like n8n's credentials helper
+				if (typeof t.authenticate === 'function') signed = await t.authenticate(data as never, signed);
 				// n8n's OAuth2 credentials: signed with the stored access token (n8n's requestOAuth2 does the same)
 				const tokenData = data.oauthTokenData as IDataObject | undefined;
 				if (isN8nOAuth2(t) && tokenData?.access_token) signed.headers!.Authorization = `Bearer ${tokenData.access_token}`;
