@@ -36,7 +36,8 @@ async function main() {
 				},
 			]),
 		);
-		console.log(`n8n ${version}, Douyin chunked upload, ${partMb} MB parts; idle peak RSS ${h.peakRssMb()} MB`);
+		h.resetPeakRss();
+		console.log(`n8n ${version}, Douyin chunked upload, ${partMb} MB parts; idle RSS ${h.peakRssMb()} MB`);
 		console.log('file MB | peak RSS MB | seconds | MB/s');
 		for (const mb of sizes) {
 			const path = join(files, `v${mb}.mp4`);
@@ -44,6 +45,7 @@ async function main() {
 			const block = Buffer.alloc(1024 * 1024, 0x33);
 			for (let i = 0; i < mb; i++) writeSync(fd, block);
 			closeSync(fd);
+			h.resetPeakRss(); // this upload's own peak, not n8n's start-up peak
 			const t0 = Date.now();
 			const res = await h.callWebhook('bench-upload', { method: 'POST', body: { path } });
 			const seconds = (Date.now() - t0) / 1000;

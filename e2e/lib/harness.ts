@@ -2,7 +2,7 @@
 // next to the platform simulator; sets up the owner and an API key and gives tests a small API.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -33,6 +33,8 @@ export interface N8nHarness {
 	cli(args: string[], timeoutMs?: number): Promise<string>;
 	output(): string;
 	peakRssMb(): number;
+	/** resets the peak (VmHWM) to the current RSS, so the next peakRssMb() is the peak of what runs in between */
+	resetPeakRss(): void;
 	stop(): Promise<void>;
 }
 
@@ -419,6 +421,9 @@ export async function startN8n(opts: StartOptions = {}): Promise<N8nHarness> {
 				} catch {
 					return NaN;
 				}
+			},
+			resetPeakRss() {
+				writeFileSync(`/proc/${c.pid}/clear_refs`, '5');
 			},
 			stop: runCleanup,
 		};

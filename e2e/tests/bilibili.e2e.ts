@@ -158,7 +158,7 @@ describe(`Bilibili on n8n ${process.env.MEDIAX_N8N_VERSION ?? '2.41.1'}`, () => 
 			const path = write(`video-${mb}.mp4`, mb);
 			h.sim.log.length = 0;
 			// reset the process's peak RSS (VmHWM) so the figure is this upload's own peak, not n8n's start-up peak
-			writeFileSync(`/proc/${h.pid}/clear_refs`, '5');
+			h.resetPeakRss();
 			const res = await call('bl-upload', { path });
 			expect(res.status).toBe(200);
 			expect(res.body[0]).toMatchObject({ upload_mode: 'parts', utype: 0, parts: mb / 8, part_size: 8 * MB, size: mb * MB, file_name: `video-${mb}.mp4` });

@@ -67,10 +67,12 @@ describe(`Google on n8n ${process.env.MEDIAX_N8N_VERSION ?? '2.41.1'}`, () => {
 				node('Upload', 'mediaXYouTube', { resource: 'video', operation: 'upload', binaryPropertyName: 'data', title: 'Resumed upload', categoryId: '22', privacyStatus: 'private', options: { chunkSizeMb: 8 } }),
 			]),
 		);
+		h.resetPeakRss();
 		const baseline = h.peakRssMb();
-		// a 64 MB upload first: the peak it leaves is what any upload costs, whatever the file size
+		// a 64 MB upload first: the peak it reaches is what any upload costs, whatever the file size
 		expect((await h.callWebhook('yt-upload', { method: 'POST', body: { path: warmUp.file } })).status).toBe(200);
 		const before = h.peakRssMb();
+		h.resetPeakRss();
 		h.sim.log.length = 0;
 		// the connection drops 3 MB into the 20th chunk PUT (the first matching request starts the session)
 		h.sim.faults.push({ id: 9201, platform: 'google', type: 'drop', match: '/upload/youtube/v3/videos', after: 20, afterBytes: 3 * MB, count: 1 });
@@ -96,7 +98,7 @@ describe(`Google on n8n ${process.env.MEDIAX_N8N_VERSION ?? '2.41.1'}`, () => {
 		expect(uploads.some((e) => e.range?.startsWith('bytes */'))).toBe(true); // asked where to resume
 		const state = JSON.stringify(await h.sim.platforms.get('google')!.admin!('state', {}, h.sim));
 		expect(state).toContain(sha256);
-		console.log(`n8n ${h.version}: peak RSS ${baseline} MB idle, ${before} MB after a 64 MB upload, ${peak} MB after the 300 MB resumable upload with one dropped connection`);
+		console.log(`n8n ${h.version}: RSS ${baseline} MB idle; peak ${before} MB during a 64 MB upload, ${peak} MB during the 300 MB resumable upload with one dropped connection`);
 		expect(peak - before).toBeLessThan(48);
 		rmSync(path);
 	});
