@@ -1,8 +1,7 @@
+import { show, splitList as splitSharedList } from '../../shared/node/fields';
 import { NodeOperationError, type IDataObject, type IExecuteFunctions } from 'n8n-workflow';
 
-export const show = (resource: string, operation: string | string[]) => ({
-	show: { resource: [resource], operation: Array.isArray(operation) ? operation : [operation] },
-});
+export { show };
 
 /** Bilibili wraps every payload in `{code, message, ttl, data}`; operations return `data`. */
 export function payload(body: IDataObject): IDataObject {
@@ -10,13 +9,8 @@ export function payload(body: IDataObject): IDataObject {
 	return (data && typeof data === 'object' && !Array.isArray(data) ? data : {}) as IDataObject;
 }
 
-export function splitList(value: unknown): string[] {
-	if (Array.isArray(value)) return value.map(String).map((s) => s.trim()).filter(Boolean);
-	return String(value ?? '')
-		.split(/[,，]/)
-		.map((s) => s.trim())
-		.filter(Boolean);
-}
+/** Comma-separated (ASCII or full-width), so items may contain spaces. */
+export const splitList = (value: unknown): string[] => splitSharedList(value, /[,，]/);
 
 /** characters as Bilibili counts them (code points, so a CJK character or an emoji is one) */
 export const chars = (s: string) => [...s].length;

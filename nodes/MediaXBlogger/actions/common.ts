@@ -1,8 +1,11 @@
+import { show } from '../../shared/node/fields';
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import type { ApiRequest } from '../../shared/engine/types';
 import type { OperationModule, PlatformCall } from '../../shared/node/operation';
 import { collectPages, paginationFields } from '../../shared/node/pagination';
 import { withReadRetry } from '../../shared/node/retry';
+
+export { show };
 
 export const BLOGGER = '/blogger/v3';
 
@@ -10,10 +13,6 @@ export const BLOGGER = '/blogger/v3';
 const RATE_LIMIT_REASONS = new Set(['rateLimitExceeded', 'userRateLimitExceeded', 'RESOURCE_EXHAUSTED']);
 
 export const bloggerOperation = (module: OperationModule): OperationModule => withReadRetry(module, RATE_LIMIT_REASONS);
-
-export const show = (resource: string, operation: string | string[], extra: IDataObject = {}) => ({
-	show: { resource: [resource], operation: Array.isArray(operation) ? operation : [operation], ...extra },
-});
 
 export { paginationFields };
 

@@ -1,20 +1,11 @@
+import { show, splitList } from '../../shared/node/fields';
 import type { IDataObject, INodeProperties } from 'n8n-workflow';
 
-export const show = (resource: string, operation: string | string[]) => ({
-	show: { resource: [resource], operation: Array.isArray(operation) ? operation : [operation] },
-});
+export { show, splitList };
 
 /** Douyin wraps every payload in `data`; operations return that. */
 export function payload(body: IDataObject): IDataObject {
 	return (body?.data ?? {}) as IDataObject;
-}
-
-export function splitList(value: unknown): string[] {
-	if (Array.isArray(value)) return value.map(String).map((s) => s.trim()).filter(Boolean);
-	return String(value ?? '')
-		.split(/[\s,]+/)
-		.map((s) => s.trim())
-		.filter(Boolean);
 }
 
 export const dateTypeField = (resource: string, operation: string, name = 'dateType'): INodeProperties => ({

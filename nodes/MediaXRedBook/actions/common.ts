@@ -1,11 +1,10 @@
+import { show } from '../../shared/node/fields';
 import { NodeOperationError, type IDataObject, type IExecuteFunctions, type INodeProperties } from 'n8n-workflow';
 import { PlatformError } from '../../shared/engine/engine';
 import type { PlatformCall } from '../../shared/node/operation';
 import { collectPages } from '../../shared/node/pagination';
 
-export const show = (resource: string, operation: string | string[], extra: IDataObject = {}) => ({
-	show: { resource: [resource], operation: Array.isArray(operation) ? operation : [operation], ...extra },
-});
+export { show };
 
 /** JuGuang's batch limit for status changes and id filters */
 export const MAX_IDS_PER_CALL = 20;

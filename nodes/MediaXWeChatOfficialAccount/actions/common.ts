@@ -1,3 +1,4 @@
+import { show, splitList } from '../../shared/node/fields';
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { assertFileLimits, openBinary } from '../../shared/http/binary';
 import { buildMultipart } from '../../shared/http/multipart';
@@ -5,17 +6,7 @@ import type { PlatformCall } from '../../shared/node/operation';
 import { collectPages } from '../../shared/node/pagination';
 import type { ApiResponse } from '../../shared/engine/types';
 
-export const show = (resource: string, operation: string | string[], extra: IDataObject = {}) => ({
-	show: { resource: [resource], operation: Array.isArray(operation) ? operation : [operation], ...extra },
-});
-
-export function splitList(value: unknown): string[] {
-	if (Array.isArray(value)) return value.map(String).map((s) => s.trim()).filter(Boolean);
-	return String(value ?? '')
-		.split(/[\s,]+/)
-		.map((s) => s.trim())
-		.filter(Boolean);
-}
+export { show, splitList };
 
 const MB = 1024 * 1024;
 

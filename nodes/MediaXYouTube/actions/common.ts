@@ -1,3 +1,4 @@
+import { show, splitList } from '../../shared/node/fields';
 import { NodeOperationError, type IDataObject, type IExecuteFunctions, type INodeProperties } from 'n8n-workflow';
 import { hasCredential } from '../../shared/engine/engine';
 import type { ApiRequest } from '../../shared/engine/types';
@@ -5,6 +6,8 @@ import type { OperationModule, PlatformCall } from '../../shared/node/operation'
 import { collectPages, paginationFields } from '../../shared/node/pagination';
 import { withReadRetry } from '../../shared/node/retry';
 import { GOOGLE_USER_CREDENTIAL } from '../../shared/platforms/google';
+
+export { show, splitList };
 
 export const YT = '/youtube/v3';
 export const YT_UPLOAD = '/upload/youtube/v3';
@@ -14,18 +17,6 @@ export const GOOGLE_RATE_LIMIT_REASONS = new Set(['rateLimitExceeded', 'userRate
 
 /** Every YouTube operation goes through this: its reads retry on rateLimitExceeded. */
 export const ytOperation = (module: OperationModule): OperationModule => withReadRetry(module, GOOGLE_RATE_LIMIT_REASONS);
-
-export const show = (resource: string, operation: string | string[], extra: IDataObject = {}) => ({
-	show: { resource: [resource], operation: Array.isArray(operation) ? operation : [operation], ...extra },
-});
-
-export function splitList(value: unknown): string[] {
-	if (Array.isArray(value)) return value.map(String).map((s) => s.trim()).filter(Boolean);
-	return String(value ?? '')
-		.split(/[\s,]+/)
-		.map((s) => s.trim())
-		.filter(Boolean);
-}
 
 /** tags are comma-separated and may contain spaces */
 export function splitTags(value: unknown): string[] {
