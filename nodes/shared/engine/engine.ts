@@ -385,9 +385,3 @@ export async function platformRequest(ctx: IExecuteFunctions, adapter: TokenAdap
 	}
 	return response;
 }
-
-/** The identity that came with the user token (e.g. Douyin open_id), refreshing first when needed. */
-export async function userIdentity(ctx: IExecuteFunctions, adapter: OAuthUserTokenAdapter): Promise<IDataObject> {
-	const { state } = await loadUserCredentials(ctx, adapter);
-	return state.identity ?? {};
-}

@@ -22,7 +22,3 @@ export async function singleFlight<T>(key: string, work: () => Promise<T>): Prom
 		inflight.delete(key);
 	}
 }
-
-export function isRenewing(key: string): boolean {
-	return inflight.has(key);
-}
