@@ -99,11 +99,12 @@ describe('MediaX Bilibili node', () => {
 		const issued = await setup({ secret: 'tampered_secret_value' });
 		const [out] = await run({ resource: 'user', operation: 'getInfo' }, { continueOnFail: true });
 		const text = JSON.stringify(out);
-		expect(text).toMatch(/127003/);
+		// 127012 鉴权错误 on the published status-code page
+		expect(text).toMatch(/127012/);
 		expect(String(out[0].json.description)).toMatch(/App Secret/);
 		for (const s of ['tampered_secret_value', issued.access_token, issued.refresh_token]) expect(text).not.toContain(s);
 		const error = await run({ resource: 'user', operation: 'getInfo' }).catch((e) => e);
-		expect(error.message).toMatch(/127003/);
+		expect(error.message).toMatch(/127012/);
 		const thrown = JSON.stringify({ message: error.message, description: error.description, context: error.context });
 		for (const s of ['tampered_secret_value', issued.access_token, issued.refresh_token]) expect(thrown).not.toContain(s);
 	});
@@ -120,6 +121,10 @@ describe('MediaX Bilibili node', () => {
 		expect(parts.map((e) => e.range)).toEqual(['1', '2', '3', '4']);
 		expect(parts.map((e) => e.bytesIn)).toEqual([MB, MB, MB, video.length - 3 * MB]);
 		expect(sim.log.map((e) => e.path)).toEqual(['/arcopen/fn/archive/video/init', ...parts.map(() => '/upos/video/v2/part/upload'), '/arcopen/fn/archive/video/complete']);
+		// parts go to the upload host unsigned, as the official demo sends them; init and the empty-body complete are signed
+		// (the simulator refuses a signed request without Content-Type)
+		expect(parts.every((e) => !/signed/.test(e.note ?? '') && e.code === 0)).toBe(true);
+		expect(sim.log.filter((e) => e.path.startsWith('/arcopen/')).every((e) => e.code === 0 && /signature-version=2.0/.test(e.note ?? ''))).toBe(true);
 		let state = await admin(sim, '/bilibili/state');
 		const session = state.uploads.find((u: any) => u.upload_token === up[0].json.upload_token);
 		expect(session).toMatchObject({ completed: true, via: 'parts', size: video.length, sha256: createHash('sha256').update(video).digest('hex') });
@@ -223,7 +228,7 @@ describe('MediaX Bilibili node', () => {
 		expect(stats.every((s) => typeof s.json.view === 'number')).toBe(true);
 		expect(tokenRequests(sim, 'bilibili')).toHaveLength(1);
 		const statCalls = sim.log.filter((e) => e.path === '/arcopen/fn/data/arc/stat');
-		expect(statCalls.map((e) => e.code)).toEqual([0, 0, 0, 127002, 0, 0, 0, 0, 0]);
+		expect(statCalls.map((e) => e.code)).toEqual([0, 0, 0, 127001, 0, 0, 0, 0, 0]);
 		const second = stored();
 		expect(second.refresh_token).not.toBe(first.refresh_token);
 		expect(second.access_token).not.toBe(first.access_token);
@@ -236,7 +241,7 @@ describe('MediaX Bilibili node', () => {
 		expect(state.validRefreshTokens).toBe(1);
 	});
 
-	it('reports the daily submission cap with its hint', async () => {
+	it('reports the daily submission cap without a hint (its code is not on the published status-code page)', async () => {
 		const issued = await setup();
 		await admin(sim, '/bilibili/config', { dailySubmitCap: 0 });
 		const error = await run(
@@ -244,7 +249,7 @@ describe('MediaX Bilibili node', () => {
 			{ items: [binaryItem({ data: { bytes: videoBytes(1000), fileName: 'a.mp4', mimeType: 'video/mp4' } })] },
 		).catch((e) => e);
 		expect(error.message).toMatch(/127010/);
-		expect(error.description).toMatch(/daily submission limit/);
+		expect(error.description).toMatch(/^\(logid [0-9a-f]+\)$/);
 		expect(sim.log.filter((e) => e.path === '/arcopen/fn/archive/add-by-utoken')).toHaveLength(1); // never resent
 		const text = JSON.stringify({ m: error.message, d: error.description });
 		for (const s of secretsOf(issued)) expect(text).not.toContain(s);
@@ -289,8 +294,17 @@ describe('MediaX Bilibili node', () => {
 		const [published] = await run({ resource: 'article', operation: 'publish', title: 'MediaX 专栏', category: 41, template_id: 4, content, additionalFields: { banner_url: imageUrl, tags: '自动化, n8n', original: true, summary: '摘要' } });
 		const id = Number(published[0].json.id);
 		expect(id).toBeGreaterThan(0);
+		// 文章提交 documents multipart/form-data (the simulator refuses JSON there)
+		expect(sim.log.filter((e) => e.path === '/arcopen/fn/article/add').map((e) => [e.code, /body=multipart/.test(e.note ?? '')])).toEqual([[0, true]]);
+		sim.log.length = 0;
 		const [edited] = await run({ resource: 'article', operation: 'edit', articleId: String(id), updateFields: { title: 'MediaX 专栏（修订）' } });
 		expect(edited[0].json).toMatchObject({ id, updated: ['title'] });
+		// 文章编辑 wants every field: the node reads the article first, then sends all of it as multipart
+		expect(sim.log.map((e) => [e.path, e.code])).toEqual([
+			['/arcopen/fn/article/detail', 0],
+			['/arcopen/fn/article/edit', 0],
+		]);
+		expect(sim.log[1].note).toMatch(/body=multipart/);
 		const [got] = await run({ resource: 'article', operation: 'get', articleId: `cv${id}` });
 		expect(got[0].json).toMatchObject({ id, title: 'MediaX 专栏（修订）', tags: ['自动化', 'n8n'], banner_url: imageUrl });
 		const [listed] = await run({ resource: 'article', operation: 'list', group: 0, returnAll: true });
@@ -331,10 +345,11 @@ describe('MediaX Bilibili node', () => {
 		expect(inc[0].json).toHaveProperty('inc_click');
 		const [edited] = await run({ resource: 'video', operation: 'edit', resourceId, updateFields: { title: '改过的标题', tag: 'a,b' } });
 		expect(edited[0].json).toMatchObject({ resource_id: resourceId, updated: ['title', 'tag'] });
-		// the edit locks the archive for a while: Bilibili's 123028 comes back with its hint, and delete is not resent
+		// the edit locks the archive for a while: 123028 comes back with the platform's own message (the code is not on the
+		// published page, so no hint of ours), and delete is not resent
 		const locked = await run({ resource: 'video', operation: 'delete', resourceId }).catch((e) => e);
-		expect(locked.message).toMatch(/123028/);
-		expect(locked.description).toMatch(/retry in about 10 seconds/);
+		expect(locked.message).toMatch(/123028: 稿件后台处理中,请10秒后再尝试/);
+		expect(locked.description).toMatch(/^\(logid [0-9a-f]+\)$/);
 		expect(sim.log.filter((e) => e.path === '/arcopen/fn/archive/delete')).toHaveLength(1);
 		await admin(sim, '/clock', { advanceSeconds: 11 });
 		const [deleted] = await run({ resource: 'video', operation: 'delete', resourceId });

@@ -46,7 +46,8 @@ describe('bilibili simulator', () => {
 	const clock = (seconds: number) => admin(sim, '/clock', { advanceSeconds: seconds });
 
 	async function signedGet(path: string, token: string, extra: Record<string, string> = {}) {
-		const res = await fetch(`${base}${path}`, { headers: { accept: 'application/json', 'access-token': token, ...sign('', sim.now()), ...extra } });
+		// Content-Type is required on every signed request, GETs included (接口签名实现标准)
+		const res = await fetch(`${base}${path}`, { headers: { accept: 'application/json', 'content-type': 'application/json', 'access-token': token, ...sign('', sim.now()), ...extra } });
 		return res.json();
 	}
 	async function signedPost(path: string, token: string, body: unknown, extra: Record<string, string> = {}) {
@@ -59,7 +60,14 @@ describe('bilibili simulator', () => {
 		form.append('file', new Blob([fileBytes], { type }), filename);
 		for (const [k, v] of Object.entries(fields)) form.append(k, v);
 		// multipart bodies are signed with the MD5 of the empty string
-		const res = await fetch(`${base}${path}`, { method: 'POST', headers: { 'access-token': token, ...sign('', sim.now()) }, body: form });
+		const res = await fetch(`${base}${path}`, { method: 'POST', headers: { accept: 'application/json', 'access-token': token, ...sign('', sim.now()) }, body: form });
+		return res.json();
+	}
+	/** text fields only, as the article add/edit pages' curl --form examples */
+	async function signedForm(path: string, token: string, fields: Record<string, unknown>) {
+		const form = new FormData();
+		for (const [k, v] of Object.entries(fields)) form.append(k, String(v));
+		const res = await fetch(`${base}${path}`, { method: 'POST', headers: { accept: 'application/json', 'access-token': token, ...sign('', sim.now()) }, body: form });
 		return res.json();
 	}
 	const rawPost = async (path: string, bytes: Buffer) => (await fetch(`${base}${path}`, { method: 'POST', headers: { 'content-type': 'application/octet-stream' }, body: bytes })).json();
@@ -101,8 +109,12 @@ describe('bilibili simulator', () => {
 		expect(info).toMatchObject({ code: 0, message: '0', data: { openid: OPENID } });
 		expect(lastLog()).toMatchObject({ token: viaForm.data.access_token, tokenKind: 'user', code: 0 });
 
-		const bad = await (await fetch(`${base}/x/account-oauth2/v1/token?${new URLSearchParams({ client_id: CLIENT_ID, client_secret: 'x', grant_type: 'authorization_code', code: 'c' })}`, { method: 'POST' })).json();
-		expect(bad.code).toBe(CODES.clientInvalid);
+		const token = async (clientId: string, secret: string) =>
+			(await fetch(`${base}/x/account-oauth2/v1/token?${new URLSearchParams({ client_id: clientId, client_secret: secret, grant_type: 'authorization_code', code: 'c' })}`, { method: 'POST' })).json();
+		// published OAuth2 codes: 122000 client_id错误, 122001 client_secret 错误, 122002 code未找到
+		expect((await token(CLIENT_ID, 'x')).code).toBe(122001);
+		expect((await token('someone_else', SECRET)).code).toBe(122000);
+		expect(CODES.authCodeInvalid).toBe(122002);
 		const deny = await fetch(`${base}/account/pc/account-pc/auth/oauth?${new URLSearchParams({ client_id: CLIENT_ID, gourl: 'http://evil.example.com/cb' })}`);
 		expect(deny.status).toBe(400);
 	});
@@ -127,7 +139,8 @@ describe('bilibili simulator', () => {
 	it('accepts a correct signature and rejects tampered bodies, headers, stale timestamps and replays', async () => {
 		const { access_token: token } = await issue();
 		const body = JSON.stringify({ name: 'a.mp4', utype: 0 });
-		const post = (headers: Record<string, string>, sent = body) => fetch(`${base}/arcopen/fn/archive/video/init`, { method: 'POST', headers: { 'content-type': 'application/json', 'access-token': token, ...headers }, body: sent }).then((r) => r.json());
+		const post = (headers: Record<string, string>, sent = body) =>
+			fetch(`${base}/arcopen/fn/archive/video/init`, { method: 'POST', headers: { accept: 'application/json', 'content-type': 'application/json', 'access-token': token, ...headers }, body: sent }).then((r) => r.json());
 
 		const good = sign(body, sim.now());
 		expect((await post(good)).code).toBe(0);
@@ -149,13 +162,28 @@ describe('bilibili simulator', () => {
 		// uppercase hex is not the documented form
 		expect((await post({ ...h, 'x-bili-signature-nonce': h['x-bili-signature-nonce'], authorization: h.authorization.toUpperCase() })).code).toBe(CODES.signatureInvalid);
 		// timestamp outside the window (signed correctly, just old)
-		expect((await post(sign(body, sim.now() - 301_000))).code).toBe(CODES.timestampExpired);
-		// wrong secret
+		// the signature page allows 10 minutes
+		expect((await post(sign(body, sim.now() - 599_000))).code).toBe(0);
+		const stale = await post(sign(body, sim.now() - 601_000));
+		expect(stale).toMatchObject({ code: CODES.timestampExpired, message: expect.stringContaining('x-bili-timestamp') });
+		// an unknown client: 127004 client_id验证错误
 		const wrongKey = sign(body, sim.now(), { 'x-bili-accesskeyid': 'someone_else' });
-		expect((await post(wrongKey)).code).toBe(CODES.signatureInvalid);
-		// legacy query-parameter auth
+		expect((await post(wrongKey)).code).toBe(127004);
+		// legacy query-parameter auth: 127000 缺少鉴权参数
 		const legacy = await fetch(`${base}/arcopen/fn/user/account/info?client_id=${CLIENT_ID}&access_token=${token}`).then((r) => r.json());
-		expect(legacy.code).toBe(CODES.signatureInvalid);
+		expect(legacy.code).toBe(127000);
+		// Content-Type and Accept are required signed-request headers; a missing one is 127000, a wrong type 127012
+		const headersWithout = (name: string) =>
+			fetch(`${base}/arcopen/fn/archive/video/init`, {
+				method: 'POST',
+				headers: Object.fromEntries(Object.entries({ accept: 'application/json', 'content-type': 'application/json', 'access-token': token, ...sign(body, sim.now()) }).filter(([k]) => k !== name)),
+				body,
+			}).then((r) => r.json());
+		expect(await headersWithout('accept')).toMatchObject({ code: 127000, message: expect.stringContaining('Accept') });
+		const noType = await fetch(`${base}/arcopen/fn/user/account/info`, { headers: { accept: 'application/json', 'access-token': token, ...sign('', sim.now()) } }).then((r) => r.json());
+		expect(noType).toMatchObject({ code: 127000, message: expect.stringContaining('Content-Type') });
+		expect((await post({ ...sign(body, sim.now()), 'content-type': 'text/plain' })).code).toBe(127012);
+		expect([CODES.signatureInvalid, CODES.nonceReplayed]).toEqual([127012, 127012]);
 		// version 1.0 is accepted by default and noted
 		expect((await post(sign(body, sim.now(), { 'x-bili-signature-version': '1.0' }))).code).toBe(0);
 		expect(lastLog().note).toContain('signature-version=1.0');
@@ -163,17 +191,21 @@ describe('bilibili simulator', () => {
 		// configurable window and codes; checks can be switched off
 		const cfg = await admin(sim, '/bilibili/config', { timestampWindowSeconds: 1000, codes: { signatureInvalid: 99001 } });
 		expect(cfg.effectiveCodes.signatureInvalid).toBe(99001);
-		expect((await post(sign(body, sim.now() - 600_000))).code).toBe(0);
+		expect((await post(sign(body, sim.now() - 900_000))).code).toBe(0);
 		expect((await post({ ...sign(body, sim.now()), authorization: 'x' })).code).toBe(99001);
 		await admin(sim, '/bilibili/config', { signatureChecks: false });
 		expect((await post({})).code).toBe(0);
 	});
 
-	it('permission 127007, throttling 127009 and missing token', async () => {
+	it('permission 127007 (app) and 127011 (user), throttling 127009 and missing token', async () => {
 		const limited = await issue({ scopes: ['USER_INFO'] });
+		// the app holds ARC_BASE, the user did not tick it: 127011 该接口用户未授权
+		expect((await signedGet('/arcopen/fn/archive/type/list', limited.access_token)).code).toBe(127011);
+		await admin(sim, '/bilibili/config', { appScopes: ['USER_INFO'] });
+		// the app itself lacks it: 127007 应用无该接口权限
 		expect((await signedGet('/arcopen/fn/archive/type/list', limited.access_token)).code).toBe(127007);
 		expect((await signedGet('/arcopen/fn/user/account/scopes', limited.access_token)).data).toMatchObject({ openid: OPENID, open_id: OPENID, scopes: ['USER_INFO'] });
-		expect((await signedGet('/arcopen/fn/user/account/info', '')).code).toBe(CODES.tokenInvalid);
+		expect((await signedGet('/arcopen/fn/user/account/info', '')).code).toBe(127000);
 		await fetch(`${sim.baseUrl}/__admin/faults`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ platform: 'bilibili', type: 'rateLimit', match: '/arcopen/', count: 1 }) });
 		const throttled = await signedGet('/arcopen/fn/user/account/info', limited.access_token);
 		expect(throttled).toMatchObject({ code: 127009, ttl: 1 });
@@ -185,7 +217,7 @@ describe('bilibili simulator', () => {
 		const tree = await signedGet('/arcopen/fn/archive/type/list', token);
 		expect(tree.data.find((p: any) => p.id === 160).children.map((c: any) => c.id)).toContain(21);
 
-		expect((await signedPost('/arcopen/fn/archive/video/init', token, { name: 'noext', utype: 0 })).code).toBe(CODES.paramError);
+		expect((await signedPost('/arcopen/fn/archive/video/init', token, { name: 'noext', utype: 0 })).code).toBe(127102);
 		const init = await signedPost('/arcopen/fn/archive/video/init', token, { name: 'demo.mp4', utype: '0' });
 		expect(init.code).toBe(0);
 		const ut = init.data.upload_token;
@@ -204,12 +236,12 @@ describe('bilibili simulator', () => {
 		const cover = await signedMultipart('/arcopen/fn/archive/cover/upload', token, PNG, 'image/png', 'cover.png');
 		expect(cover.code).toBe(0);
 		expect(cover.data.url).toMatch(/^https:\/\/archive\.biliimg\.com\/bfs\/archive\/.+\.png$/);
-		expect((await signedMultipart('/arcopen/fn/archive/cover/upload', token, Buffer.from('not an image'), 'image/png', 'x.png')).code).toBe(CODES.paramError);
+		expect((await signedMultipart('/arcopen/fn/archive/cover/upload', token, Buffer.from('not an image'), 'image/png', 'x.png')).code).toBe(127102);
 
 		const submission = { title: '模拟投稿', cover: cover.data.url, tid: 21, tag: '测试,模拟', desc: '简介', copyright: 1, no_reprint: 1 };
 		expect((await signedPost(`/arcopen/fn/archive/add-by-utoken?upload_token=${ut}`, token, { ...submission, title: '长'.repeat(80) })).code).toBe(CODES.titleInvalid);
 		expect((await signedPost(`/arcopen/fn/archive/add-by-utoken?upload_token=${ut}`, token, { ...submission, copyright: 2 })).code).toBe(CODES.paramError);
-		expect((await signedPost(`/arcopen/fn/archive/add-by-utoken?upload_token=${ut}`, token, { ...submission, tid: 160 })).code).toBe(CODES.paramError);
+		expect((await signedPost(`/arcopen/fn/archive/add-by-utoken?upload_token=${ut}`, token, { ...submission, tid: 160 })).code).toBe(127207);
 		const added = await signedPost(`/arcopen/fn/archive/add-by-utoken?upload_token=${ut}`, token, submission);
 		expect(added.code).toBe(0);
 		const bv = added.data.resource_id;
@@ -243,7 +275,9 @@ describe('bilibili simulator', () => {
 		expect((await signedGet(`/arcopen/fn/archive/view?resource_id=${bv}`, token)).data.addit_info.state).toBe(-30);
 		await clock(60);
 		expect((await signedPost('/arcopen/fn/archive/delete', token, { resource_id: bv })).code).toBe(0);
-		expect((await signedGet(`/arcopen/fn/archive/view?resource_id=${bv}`, token)).code).toBe(123004);
+		// published: 127107 稿件已经被删除, 127124 不存在该稿件
+		expect((await signedGet(`/arcopen/fn/archive/view?resource_id=${bv}`, token)).code).toBe(127107);
+		expect((await signedGet('/arcopen/fn/archive/view?resource_id=BV1nothere11', token)).code).toBe(127124);
 	});
 
 	it('small-file path and the daily submission cap', async () => {
@@ -263,7 +297,7 @@ describe('bilibili simulator', () => {
 		// the small path refuses multi-part sessions
 		const multi = (await signedPost('/arcopen/fn/archive/video/init', token, { name: 'big.mkv' })).data.upload_token;
 		expect((await rawPost(`/upos/video/v2/upload?upload_token=${multi}`, randomBytes(10))).code).toBe(CODES.paramError);
-		expect((await rawPost('/upos/video/v2/part/upload?upload_token=nope&part_number=1', randomBytes(10))).code).toBe(CODES.notFound);
+		expect((await rawPost('/upos/video/v2/part/upload?upload_token=nope&part_number=1', randomBytes(10))).code).toBe(127022);
 	});
 
 	it('articles: categories (both spellings), add, detail, list by group, image upload, stats, delete', async () => {
@@ -275,9 +309,13 @@ describe('bilibili simulator', () => {
 		const image = await signedMultipart('/arcopen/fn/article/upload/image', token, PNG, 'image/png', 'a.png', { watermark: '0' });
 		expect(image.data.url).toMatch(/^https:\/\/i0\.hdslb\.com\/bfs\/article\//);
 		const article = { title: '模拟专栏', category: 41, template_id: 4, summary: '摘要', content: `<p>${'正文'.repeat(120)}</p>`, banner_url: image.data.url, original: 1, tags: '数码,评测' };
-		expect((await signedPost('/arcopen/fn/article/add', token, { ...article, content: '<p>太短</p>' })).code).toBe(CODES.paramError);
-		expect((await signedPost('/arcopen/fn/article/add', token, { ...article, top_video_bvid: 'BV1xx411c7mD' })).code).toBe(CODES.paramError);
-		const added = await signedPost('/arcopen/fn/article/add', token, article);
+		// 文章提交 documents a multipart/form-data body: JSON is refused
+		const asJson = await signedPost('/arcopen/fn/article/add', token, article);
+		expect(asJson).toMatchObject({ code: CODES.paramError, message: expect.stringContaining('multipart/form-data') });
+		expect((await signedForm('/arcopen/fn/article/add', token, { ...article, content: '<p>太短</p>' })).code).toBe(CODES.paramError);
+		expect((await signedForm('/arcopen/fn/article/add', token, { ...article, top_video_bvid: 'BV1xx411c7mD' })).code).toBe(CODES.paramError);
+		expect((await signedForm('/arcopen/fn/article/add', token, { ...article, title: '长'.repeat(41) })).code).toBe(129005);
+		const added = await signedForm('/arcopen/fn/article/add', token, article);
 		expect(added.code).toBe(0);
 		const id = added.data.id;
 		expect((await signedGet(`/arcopen/fn/article/detail?id=${id}`, token)).data).toMatchObject({ id, title: '模拟专栏', state: 1, tags: ['数码', '评测'] });
@@ -286,7 +324,11 @@ describe('bilibili simulator', () => {
 		await clock(60);
 		expect(await group(2)).toContain(id);
 		expect((await signedGet(`/arcopen/fn/data/art/stat?ids=${id},5000001`, token)).data.list).toHaveLength(2);
-		expect((await signedPost('/arcopen/fn/article/edit', token, { id, title: '改名' })).code).toBe(0);
+		// 文章编辑 wants every field (unchanged ones with their values), as multipart too
+		expect((await signedPost('/arcopen/fn/article/edit', token, { ...article, id, title: '改名' })).code).toBe(CODES.paramError);
+		expect((await signedForm('/arcopen/fn/article/edit', token, { id, title: '改名' })).code).toBe(CODES.paramError);
+		expect((await signedForm('/arcopen/fn/article/edit', token, { ...article, id, title: '改名' })).code).toBe(0);
+		expect((await signedGet(`/arcopen/fn/article/detail?id=${id}`, token)).data).toMatchObject({ title: '改名', summary: '摘要', state: 1 });
 		expect((await signedPost('/arcopen/fn/article/delete', token, { id: String(id) })).code).toBe(0);
 		expect((await signedGet(`/arcopen/fn/article/detail?id=${id}`, token)).code).toBe(CODES.notFound);
 	});

@@ -20,21 +20,36 @@ export function bilibiliHost(credentials: ICredentialDataDecryptedObject, host: 
 }
 
 /**
- * The platform publishes only a few codes (127007 permission, 127009 busy, 1230xx archive); the token and signature
- * codes below are the simulator's, kept in one place so they are easy to correct against the real platform.
+ * Hints only for codes on the open platform's published status-code page (其他 → 状态码; research notes §5.4 and
+ * apifox.com/apidoc/docs-site/1106400/doc-895951). Codes it does not publish get no hint.
  */
-const TOKEN_INVALID_CODES = new Set([127001, 127002, -101]);
+const TOKEN_INVALID_CODES = new Set([127001]);
+const RECONNECT = 'open the credential and click "Connect my account" again';
 const HINTS: Record<number, string> = {
-	[-400]: 'Bilibili rejected a parameter: check the fields of this operation.',
-	127003: 'The request signature was rejected: check the App Secret in the credential.',
-	127004: 'The request timestamp was rejected: check the n8n server clock.',
-	127007: 'The app lacks this permission, or the account did not tick it on the authorization page: reconnect and allow it.',
-	127009: 'Bilibili is busy or rate limiting: retry later.',
-	127010: 'The daily submission limit of this account is reached (5 for non-formal members).',
-	127013: 'The refresh token is no longer valid: open the credential and click "Connect my account" again.',
-	123004: 'No archive with this resource_id.',
-	123013: 'The title is not allowed (empty, 80 characters or more, or blocked words).',
-	123028: 'The archive is still being processed: retry in about 10 seconds.',
+	127000: 'An authentication parameter (a signature header or the access token) is missing from the request.',
+	127001: `The access token was rejected: ${RECONNECT}.`,
+	127004: 'The Client ID was rejected: check the Client ID in the credential.',
+	127005: 'The developer organisation has not passed Bilibili\'s verification yet.',
+	127006: 'The app has not passed Bilibili\'s verification yet.',
+	127007: 'The app lacks this API permission: apply for it in the open platform console.',
+	127009: 'The API call limit is reached: retry later.',
+	127011: `The account did not allow this permission on the authorization page: ${RECONNECT} and allow it.`,
+	127012: 'The request signature was rejected: check the App Secret in the credential and the n8n server clock.',
+	127022: 'The upload_token is not valid: upload the video again to get a new one.',
+	127100: 'Bilibili rejected a parameter: check the fields of this operation.',
+	127102: 'Bilibili does not accept this file type.',
+	127107: 'This archive has been deleted.',
+	127124: 'No archive with this resource_id.',
+	127200: 'Bilibili reported a business error: contact the open platform.',
+	127201: 'Bilibili is busy: retry later.',
+	127207: 'This partition is not available at the moment: choose another one.',
+	122000: 'The Client ID is wrong: check it in the credential.',
+	122001: 'The App Secret is wrong: check it in the credential.',
+	122002: `The authorization code was not found (used or expired): ${RECONNECT}.`,
+	122007: `The refresh token is no longer valid: ${RECONNECT}.`,
+	129003: 'A tag of the article was rejected.',
+	129004: 'A cover image URL was rejected: use URLs returned by Article → Upload Image.',
+	129005: 'The article title has special characters or is longer than 40 characters.',
 };
 
 export function bilibiliVerdict(statusCode: number, body: unknown): ReplyVerdict {
@@ -67,7 +82,12 @@ function toState(data: IDataObject, previous?: TokenState): TokenState {
 
 const md5 = (data: string | Buffer) => createHash('md5').update(data).digest('hex');
 
-/** Signs a member-host request: x-bili-* headers sorted, `name:value` joined by \n, HMAC-SHA256 with the App Secret. */
+/**
+ * Signs a member-host request (接口签名实现标准): Accept, Content-Type and the x-bili-* headers on every request — GETs
+ * and empty bodies included, as application/json like the official C# demo — the x-bili-* headers sorted,
+ * `name:value` joined by \n, HMAC-SHA256 with the App Secret. Bodies are hashed as sent; GET, empty and multipart
+ * bodies hash as the empty string.
+ */
 export function signBilibiliRequest(options: IHttpRequestOptions, accessToken: string, clientId: string, appSecret: string): void {
 	const headers: Record<string, string> = {};
 	for (const [k, v] of Object.entries(options.headers ?? {})) headers[k.toLowerCase()] = String(v);
@@ -80,6 +100,7 @@ export function signBilibiliRequest(options: IHttpRequestOptions, accessToken: s
 		options.body = bodyForHash;
 		headers['content-type'] = 'application/json';
 	}
+	headers['content-type'] ??= 'application/json';
 	const signed: Record<string, string> = {
 		'x-bili-accesskeyid': clientId,
 		'x-bili-content-md5': md5(bodyForHash),
@@ -142,12 +163,14 @@ export const bilibiliUserAdapter: OAuthUserTokenAdapter = {
 			json: true,
 		})) as IDataObject;
 		const verdict = bilibiliVerdict(200, reply);
-		if (!verdict.ok) throw new TokenError(`Bilibili token refresh failed: ${verdict.message}`, verdict.code, HINTS[Number(verdict.code)] ?? HINTS[127013]);
+		if (!verdict.ok) throw new TokenError(`Bilibili token refresh failed: ${verdict.message}`, verdict.code, HINTS[Number(verdict.code)] ?? HINTS[122007]);
 		// Bilibili hands out a new refresh token with every refresh; it is persisted with the access token
 		return toState((reply.data ?? {}) as IDataObject, state);
 	},
 
 	sign(options, state, c) {
+		// the upload host authorises parts by upload_token; the official demo sends them unsigned ("该请求无需header携带签名")
+		if (String(options.url ?? '').startsWith(`${bilibiliHost(c, 'upload')}/`)) return;
 		signBilibiliRequest(options, state.accessToken, String(c.clientId ?? ''), String(c.clientSecret ?? ''));
 	},
 };

@@ -15,7 +15,8 @@ export { BILIBILI_ERROR_CODES, SIM_BILI_CLIENT_ID, SIM_BILI_CLIENT_SECRET, SIM_B
  *   account.bilibili.com      → /bilibili/account/pc/account-pc/auth/oauth (and /account/h5/account-h5/auth/oauth)
  *   api.bilibili.com          → /bilibili/x/account-oauth2/v1/token | refresh_token
  *   member.bilibili.com       → /bilibili/arcopen/fn/… (signed, access-token header)
- *   openupos.bilivideo.com    → /bilibili/upos/video/v2/part/upload | /upos/video/v2/upload (unsigned, upload_token)
+ *   openupos.bilivideo.com    → /bilibili/upos/video/v2/part/upload | /upos/video/v2/upload (unsigned, upload_token:
+ *                                the C# demo: "该请求无需header携带签名")
  * Error codes: BILIBILI_ERROR_CODES (overridable through config.codes). Rate-limit faults answer 127009.
  */
 
@@ -66,12 +67,13 @@ function authorise(call: BiliCall): void {
 		clientId = (Array.isArray(h) ? h[0] : h) || undefined;
 		call.note('signature checks off');
 	}
-	if (!token) throw call.error('tokenInvalid', 'access-token header is missing');
+	if (!token) throw call.error('authMissing', 'access-token header is missing');
 	const record = store.accessTokens.get(token);
 	if (!record || record.invalid) throw call.error('tokenInvalid', 'access-token is invalid');
 	if (call.now() >= record.expiresAt) throw call.error('tokenExpired', 'access-token has expired; refresh it');
 	if (clientId && clientId !== record.grant.clientId) throw call.error('accessKeyMismatch', 'x-bili-accesskeyid is not the client this access-token was issued to');
-	if (call.route.scope && !record.grant.scopes.includes(call.route.scope)) throw call.error('noPermission', `应用无该接口权限 (needs ${call.route.scope})`);
+	if (call.route.scope && !store.config.appScopes.includes(call.route.scope)) throw call.error('noPermission', `应用无该接口权限 (needs ${call.route.scope})`);
+	if (call.route.scope && !record.grant.scopes.includes(call.route.scope)) throw call.error('userNotGranted', `该接口用户未授权 (the user did not grant ${call.route.scope})`);
 	call.grant = record.grant;
 }
 

@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import type { OperationModule, PlatformCall } from '../../../shared/node/operation';
 import { invalid, payload, show } from '../common';
-import { articleBody, articleIdField, articleOptionalFields, categoryOption, templateOption } from './shared';
+import { articleBody, articleForm, articleIdField, articleOptionalFields, categoryOption, currentArticleFields, templateOption } from './shared';
 
 export const edit: OperationModule = {
 	token: 'user',
@@ -26,9 +26,14 @@ export const edit: OperationModule = {
 	async execute(this: IExecuteFunctions, i: number, call: PlatformCall) {
 		const id = Number(String(this.getNodeParameter('articleId', i)).replace(/^cv/i, '').trim());
 		if (!Number.isInteger(id) || id <= 0) throw invalid(this, i, 'Field "Article ID" must be a numeric article ID');
-		const body = articleBody(this, i, this.getNodeParameter('updateFields', i, {}) as IDataObject, false);
-		if (!Object.keys(body).length) throw invalid(this, i, 'Add at least one field under "Update Fields"');
-		const reply = await call({ method: 'POST', path: '/arcopen/fn/article/edit', body: { id, ...body } });
-		return { id: payload(reply).id ?? id, updated: Object.keys(body), state: 'back in review' };
+		const updates = this.getNodeParameter('updateFields', i, {}) as IDataObject;
+		const changed = articleBody(this, i, updates, false);
+		if (!Object.keys(changed).length) throw invalid(this, i, 'Add at least one field under "Update Fields"');
+		// 文章编辑 takes every field, unchanged ones with their current values, read first as its page advises
+		const current = payload(await call({ method: 'GET', path: '/arcopen/fn/article/detail', qs: { id }, idempotent: true }));
+		const body = articleBody(this, i, { ...currentArticleFields(current), ...updates }, true);
+		const form = articleForm({ id, ...body });
+		const reply = await call({ method: 'POST', path: '/arcopen/fn/article/edit', body: form.body, headers: { 'content-type': form.contentType } });
+		return { id: payload(reply).id ?? id, updated: Object.keys(changed), state: 'back in review' };
 	},
 };

@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 import type { OperationModule, PlatformCall } from '../../../shared/node/operation';
 import { payload, show } from '../common';
-import { articleBody, articleOptionalFields, categoryOption, templateOption } from './shared';
+import { articleBody, articleForm, articleOptionalFields, categoryOption, templateOption } from './shared';
 
 const on = show('article', 'publish');
 
@@ -33,7 +33,8 @@ export const publish: OperationModule = {
 		};
 		const body = articleBody(this, i, fields, true);
 		// never resent: a second add would publish the article twice
-		const reply = await call({ method: 'POST', path: '/arcopen/fn/article/add', body });
+		const form = articleForm(body);
+		const reply = await call({ method: 'POST', path: '/arcopen/fn/article/add', body: form.body, headers: { 'content-type': form.contentType } });
 		return { id: payload(reply).id, title: body.title, state: 'submitted for review' };
 	},
 };

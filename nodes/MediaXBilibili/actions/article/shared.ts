@@ -1,4 +1,5 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import { buildMultipart } from '../../../shared/http/multipart';
 import { assertLength, chars, invalid, show, splitList } from '../common';
 
 export const ARTICLE_TITLE_MAX = 40;
@@ -94,4 +95,37 @@ export function articleBody(ctx: IExecuteFunctions, i: number, fields: IDataObje
 		}
 	}
 	return body;
+}
+
+/**
+ * The open platform's 文章提交 and 文章编辑 pages document a multipart/form-data body (their curl examples use --form),
+ * so article fields travel as form fields, numbers as their decimal text.
+ */
+export function articleForm(fields: IDataObject): { body: Buffer; contentType: string } {
+	const form: Record<string, string> = {};
+	for (const [key, value] of Object.entries(fields)) if (value !== undefined && value !== null) form[key] = String(value);
+	return buildMultipart([], form);
+}
+
+const joined = (v: unknown) => (Array.isArray(v) ? v.map(String).join(',') : v === undefined || v === null ? undefined : String(v));
+
+/** An article as 查询文章详情 returns it, as the fields of an add: 文章编辑 wants every field, unchanged ones as they are. */
+export function currentArticleFields(detail: IDataObject): IDataObject {
+	const category = detail.category as IDataObject | number | string | undefined;
+	const fields: IDataObject = {
+		title: detail.title,
+		category: category && typeof category === 'object' ? category.id : category,
+		template_id: detail.template_id,
+		summary: detail.summary,
+		content: detail.content,
+		banner_url: detail.banner_url,
+		top_video_bvid: detail.top_video_bvid,
+		image_urls: joined(detail.image_urls),
+		tags: joined(detail.tags),
+		original: detail.original,
+		up_closed_reply: detail.up_closed_reply,
+		list_id: detail.list_id,
+	};
+	for (const key of Object.keys(fields)) if (fields[key] === undefined || fields[key] === null) delete fields[key];
+	return fields;
 }

@@ -34,12 +34,13 @@ function archiveView(a: Archive): Record<string, unknown> {
 	};
 }
 
-/** the caller's archive, or 123004 */
+/** the caller's archive, or 127124 (unknown) / 127107 (deleted) */
 function ownArchive(call: BiliCall, resourceId: string | undefined): Archive {
 	if (!resourceId) throw call.param('resource_id is required');
 	call.store.advanceReview(call.now());
-	const a = call.store.archives.find((x) => x.resourceId === resourceId && x.openid === call.grant.openid && !x.deleted);
+	const a = call.store.archives.find((x) => x.resourceId === resourceId && x.openid === call.grant.openid);
 	if (!a) throw call.error('archiveNotFound', '不存在该稿件');
+	if (a.deleted) throw call.error('archiveDeleted', '稿件已经被删除');
 	return a;
 }
 
@@ -63,7 +64,7 @@ export async function imagePart(call: BiliCall, maxBytes: number, allowed: Array
 		closeSync(fd);
 	}
 	const kind = head[0] === 0xff && head[1] === 0xd8 ? 'jpeg' : head.subarray(0, 4).toString('latin1') === '\x89PNG' ? 'png' : head.subarray(0, 3).toString('latin1') === 'GIF' ? 'gif' : 'other';
-	if (!allowed.includes(kind as 'jpeg')) throw call.param(`image must be ${allowed.join('/')}`);
+	if (!allowed.includes(kind as 'jpeg')) throw call.error('fileTypeInvalid', `文件类型错误: image must be ${allowed.join('/')}`);
 	return { ...file, kind };
 }
 
@@ -87,7 +88,7 @@ function partitions(call: BiliCall): void {
 function videoInit(call: BiliCall): void {
 	const name = call.str('name', true)!;
 	const ext = /\.([A-Za-z0-9]+)$/.exec(name)?.[1]?.toLowerCase();
-	if (!ext || !VIDEO_EXTENSIONS.includes(ext)) throw call.param(`name must carry a video file extension (${VIDEO_EXTENSIONS.join(', ')})`);
+	if (!ext || !VIDEO_EXTENSIONS.includes(ext)) throw call.error('fileTypeInvalid', `文件类型错误: name must carry a video file extension (${VIDEO_EXTENSIONS.join(', ')})`);
 	const raw = call.params.utype;
 	const utype = (call.int('utype', { oneOf: [0, 1] }) ?? 0) as 0 | 1;
 	call.note(`utype=${utype} sent as ${raw === undefined ? 'absent (default 0)' : typeof raw}`);
@@ -123,7 +124,7 @@ function archiveFields(call: BiliCall, a: Partial<Archive>, creating: boolean): 
 	}
 	const tid = call.int('tid', { required: creating });
 	if (tid !== undefined) {
-		if (PARENT_PARTITION_IDS.has(tid)) throw call.param(`tid ${tid} is a top-level partition; use one of its sub-partitions`);
+		if (PARENT_PARTITION_IDS.has(tid)) throw call.error('partitionUnavailable', `此分区暂不可用: tid ${tid} is a top-level partition; use one of its sub-partitions`);
 		if (!LEAF_PARTITION_IDS.has(tid)) throw call.param(`tid ${tid} does not exist`);
 		a.tid = tid;
 	}

@@ -41,7 +41,7 @@ const list = (v: string | undefined) => (v ?? '').split(',').map((s) => s.trim()
 function articleFields(call: BiliCall, a: Partial<Article>, creating: boolean): void {
 	const title = call.str('title', creating);
 	if (title !== undefined) {
-		if (chars(title) > 40 || !title.trim()) throw call.param('title must be 1–40 characters');
+		if (chars(title) > 40 || !title.trim()) throw call.error('articleTitleInvalid', '专栏标题含有特殊文字或者标题长度大于40');
 		a.title = title;
 	}
 	const category = call.int('category', { required: creating });
@@ -84,7 +84,16 @@ function categories(call: BiliCall): void {
 	call.ok(ARTICLE_CATEGORIES);
 }
 
+/**
+ * 文章提交 and 文章编辑 document a multipart/form-data body (their curl examples use --form; open.bilibili.com doc center,
+ * mirrored at apifox.com/apidoc/docs-site/1106400/api-23767554 and api-23769817); a JSON body is refused.
+ */
+function formBody(call: BiliCall, name: string): void {
+	if (call.body?.kind !== 'multipart') throw call.param(`${name} takes a multipart/form-data body, not ${call.body?.kind ?? 'none'}`);
+}
+
 function add(call: BiliCall): void {
+	formBody(call, '文章提交 (article/add)');
 	const a: Partial<Article> = { summary: '', bannerUrl: '', topVideoBvid: '', imageUrls: [], tags: [], original: 1, listId: 0, upClosedReply: 0 };
 	articleFields(call, a, true);
 	const now = call.now();
@@ -93,10 +102,12 @@ function add(call: BiliCall): void {
 	call.ok({ id: article.id });
 }
 
+/** 文章编辑: "请求body参数需要将所有字段传递过来，不需要修改的字段传原值" — every field of an add, unchanged ones with their old values */
 function edit(call: BiliCall): void {
+	formBody(call, '文章编辑 (article/edit)');
 	const a = ownArticle(call, call.int('id', { required: true }));
 	const next = { ...a };
-	articleFields(call, next, false);
+	articleFields(call, next, true);
 	Object.assign(a, next, { group: 1, reviewAt: call.now() + call.store.config.reviewDelaySeconds * 1000 });
 	call.ok({ id: a.id });
 }

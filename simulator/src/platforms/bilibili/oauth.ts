@@ -102,7 +102,8 @@ function ok(ctx: SimContext, data: Record<string, unknown>): void {
 
 function checkClient(ctx: SimContext, store: BiliStore, p: Record<string, string>, grantType: string): boolean {
 	for (const name of ['client_id', 'client_secret', 'grant_type']) if (!p[name]) return replyBiliError(ctx, store.code('paramError'), `${name} is required`), false;
-	if (p.client_id !== SIM_BILI_CLIENT_ID || p.client_secret !== SIM_BILI_CLIENT_SECRET) return replyBiliError(ctx, store.code('clientInvalid'), 'client_id or client_secret is wrong'), false;
+	if (p.client_id !== SIM_BILI_CLIENT_ID) return replyBiliError(ctx, store.code('clientInvalid'), 'client_id错误'), false;
+	if (p.client_secret !== SIM_BILI_CLIENT_SECRET) return replyBiliError(ctx, store.code('clientSecretInvalid'), 'client_secret 错误'), false;
 	if (p.grant_type !== grantType) return replyBiliError(ctx, store.code('paramError'), `grant_type must be ${grantType}`), false;
 	return true;
 }

@@ -9,35 +9,70 @@ export const SIM_BILI_NAME = 'MediaX B站测试UP主';
 export const BILI_APP_SCOPES = ['USER_INFO', 'ARC_BASE', 'ATC_BASE', 'ATC_DATA'];
 
 /**
- * Business error codes. 127007, 127009, 123004, 123013, 123028, -400 and -500 are documented (research §5.4);
- * the rest are the simulator's choice (the real numbers are unverified) and can be overridden with
- * `POST /__admin/bilibili/config {"codes": {...}}`. All are answered with HTTP 200.
+ * Business error codes, all answered with HTTP 200. Numbers come from the open platform's published status-code
+ * page (其他 → 状态码, open.bilibili.com doc center; mirrored at apifox.com/apidoc/docs-site/1106400/doc-895951):
+ * 通用 127200/127201; 视频 127004 client_id验证错误, 127012 鉴权错误, 127100 请求参数错误, 127102 文件类型错误,
+ * 127107 稿件已经被删除, 127124 不存在该稿件, 127207 此分区暂不可用; OAuth2 122000 client_id错误,
+ * 122001 client_secret错误, 122002 code未找到, 122007 refreshToken不合法, 127000 缺少鉴权参数,
+ * 127001 access_token验证错误, 127007 应用无该接口权限, 127009 api请求次数达到上限, 127011 该接口用户未授权,
+ * 127022 upload_token验证错误; 专栏 129003 标签错误, 129004 封面图地址错误, 129005 标题含特殊文字或长于40.
+ * Entries marked "simulator's" are not on that page; every number can be overridden with
+ * `POST /__admin/bilibili/config {"codes": {...}}`.
  */
 export const BILIBILI_ERROR_CODES = {
-	paramError: -400,
-	serverError: -500,
-	/** upload_token, article id or other object that does not exist */
+	/** 127100 请求参数错误 */
+	paramError: 127100,
+	/** 127201 系统繁忙，请稍后再试 */
+	serverError: 127201,
+	/** simulator's: an article id or other object that does not exist (the 专栏 codes past 129005 are not known) */
 	notFound: -404,
+	/** 127000 缺少鉴权参数: a signature header or the access-token is missing */
+	authMissing: 127000,
+	/** 127001 access_token验证错误 (the page has one code for unknown, revoked and expired tokens) */
 	tokenInvalid: 127001,
-	tokenExpired: 127002,
-	signatureInvalid: 127003,
-	timestampExpired: 127004,
-	nonceReplayed: 127005,
-	/** x-bili-accesskeyid is not the client the access token was issued to */
-	accessKeyMismatch: 127006,
+	tokenExpired: 127001,
+	/** 127012 鉴权错误: signature, Content-Type, content MD5, timestamp window or nonce rejected */
+	signatureInvalid: 127012,
+	timestampExpired: 127012,
+	nonceReplayed: 127012,
+	/** 127004 client_id验证错误: unknown x-bili-accesskeyid, or not the client the access token was issued to */
+	accessKeyMismatch: 127004,
+	/** 127007 应用无该接口权限: the app does not hold the permission */
 	noPermission: 127007,
+	/** 127011 该接口用户未授权: the app holds it, the user did not tick it */
+	userNotGranted: 127011,
+	/** 127009 api请求次数达到上限 */
 	rateLimited: 127009,
-	/** non-formal members may submit 5 archives a day */
+	/** simulator's: non-formal members may submit 5 archives a day (the limit is documented, its code is not) */
 	dailySubmitLimit: 127010,
-	/** token endpoint: client_id / client_secret wrong */
-	clientInvalid: 127011,
-	/** token endpoint: code unknown, used or expired */
-	authCodeInvalid: 127012,
-	/** token endpoint: refresh_token unknown, used or expired */
-	refreshTokenInvalid: 127013,
-	archiveNotFound: 123004,
+	/** 122000 client_id错误 (token endpoint) */
+	clientInvalid: 122000,
+	/** 122001 client_secret 错误 (token endpoint) */
+	clientSecretInvalid: 122001,
+	/** 122002 code未找到: unknown, used or expired code */
+	authCodeInvalid: 122002,
+	/** 122007 refreshToken不合法: unknown, used or expired refresh token */
+	refreshTokenInvalid: 122007,
+	/** 127022 upload_token验证错误 */
+	uploadTokenInvalid: 127022,
+	/** 127102 文件类型错误 */
+	fileTypeInvalid: 127102,
+	/** 127107 稿件已经被删除 */
+	archiveDeleted: 127107,
+	/** 127124 不存在该稿件 */
+	archiveNotFound: 127124,
+	/** 127207 此分区暂不可用 */
+	partitionUnavailable: 127207,
+	/** simulator's (a third-party client's code): title not allowed */
 	titleInvalid: 123013,
+	/** simulator's (a third-party client's code): archive locked while processing, retry in 10 s */
 	archiveProcessing: 123028,
+	/** 129003 标签错误 */
+	articleTagInvalid: 129003,
+	/** 129004 封面图地址错误 */
+	articleCoverInvalid: 129004,
+	/** 129005 专栏标题含有特殊文字或者标题长度大于40 */
+	articleTitleInvalid: 129005,
 };
 export type BiliErrorName = keyof typeof BILIBILI_ERROR_CODES;
 
@@ -83,7 +118,8 @@ export const DEFAULT_BILI_CONFIG: BiliConfig = {
 	refreshRotatesRefreshToken: true,
 	refreshInvalidatesOldAccessToken: true,
 	signatureChecks: true,
-	timestampWindowSeconds: 300,
+	// 签名实现标准: a timestamp more than 10 minutes off is discarded
+	timestampWindowSeconds: 600,
 	nonceTtlSeconds: 900,
 	acceptSignatureV1: true,
 	reviewDelaySeconds: 60,

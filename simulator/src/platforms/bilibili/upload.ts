@@ -33,7 +33,7 @@ function sessionOf(ctx: SimContext, store: BiliStore): UploadSession | undefined
 	const token = ctx.query.upload_token;
 	const session = token ? store.uploads.get(token) : undefined;
 	if (!session) {
-		replyBiliError(ctx, store.code('notFound'), token ? 'upload_token does not exist' : 'upload_token is required');
+		replyBiliError(ctx, store.code('uploadTokenInvalid'), token ? 'upload_token does not exist' : 'upload_token is required');
 		return undefined;
 	}
 	if (session.completed) {
@@ -52,11 +52,19 @@ function tooBig(ctx: SimContext, store: BiliStore, limit: number, already = 0): 
 	return false;
 }
 
+/** the upload host authorises by upload_token alone (C# demo: "该请求无需header携带签名"); signing anyway is logged */
+function noteNeedlessSignature(ctx: SimContext): void {
+	if (ctx.headers['authorization'] || ctx.headers['x-bili-signature-method'] || ctx.headers['access-token']) {
+		ctx.log.note = ctx.log.note ? `${ctx.log.note}; signed although the upload host needs no signature` : 'signed although the upload host needs no signature';
+	}
+}
+
 /** POST upos /video/v2/part/upload?upload_token=&part_number= : unsigned raw bytes, streamed to disk; answers an etag */
 export async function partUpload(ctx: SimContext, store: BiliStore, dir: UploadDir): Promise<void> {
 	ctx.log.range = ctx.query.part_number;
 	const session = sessionOf(ctx, store);
 	if (!session) return;
+	noteNeedlessSignature(ctx);
 	const n = Number(ctx.query.part_number);
 	if (!/^\d+$/.test(ctx.query.part_number ?? '') || n < 1 || n > MAX_PART_NUMBER) return replyBiliError(ctx, store.code('paramError'), `part_number must be an integer 1–${MAX_PART_NUMBER}`);
 	ctx.log.range = String(n);
@@ -78,6 +86,7 @@ export async function partUpload(ctx: SimContext, store: BiliStore, dir: UploadD
 export async function smallUpload(ctx: SimContext, store: BiliStore, dir: UploadDir): Promise<void> {
 	const session = sessionOf(ctx, store);
 	if (!session) return;
+	noteNeedlessSignature(ctx);
 	if (session.utype !== 1) return replyBiliError(ctx, store.code('paramError'), 'this upload_token was initialised with utype=0; upload parts and call complete');
 	if (tooBig(ctx, store, store.config.smallUploadLimit)) return;
 	const path = dir.path(`${session.uploadToken}-whole.part`);
@@ -119,6 +128,6 @@ export async function mergeParts(call: BiliCall, session: UploadSession): Promis
 export function uploadSessionFor(call: BiliCall): UploadSession {
 	const token = call.str('upload_token', true)!;
 	const session = call.store.uploads.get(token);
-	if (!session || session.openid !== call.grant.openid) throw new BiliError(call.store.code('notFound'), 'upload_token does not exist');
+	if (!session || session.openid !== call.grant.openid) throw new BiliError(call.store.code('uploadTokenInvalid'), 'upload_token does not exist');
 	return session;
 }
