@@ -102,6 +102,8 @@ describe(`Bilibili on n8n ${process.env.MEDIAX_N8N_VERSION ?? '2.41.1'}`, () => 
 		const token = await stored();
 		expect(signedCalls().map((e) => e.path)).toEqual(['/arcopen/fn/user/account/info', '/arcopen/fn/article/add', '/arcopen/fn/archive/viewlist']);
 		expect(signedCalls().every((e) => e.code === 0 && e.token === token.access_token)).toBe(true);
+		// 文章提交 documents a multipart/form-data body; the simulator refuses JSON there
+		expect(signedCalls().find((e) => e.path === '/arcopen/fn/article/add')?.note).toMatch(/body=multipart/);
 		expect(tokenRequests()).toHaveLength(0);
 	});
 
@@ -121,8 +123,8 @@ describe(`Bilibili on n8n ${process.env.MEDIAX_N8N_VERSION ?? '2.41.1'}`, () => 
 		expect(refreshes[0].query.refresh_token).toBe(before.refresh_token);
 		const reads = signedCalls();
 		expect(reads).toHaveLength(31);
-		expect(reads.filter((e) => e.code !== 0).map((e) => e.code)).toEqual([127002]);
-		expect(reads[15]).toMatchObject({ code: 127002, token: before.access_token });
+		expect(reads.filter((e) => e.code !== 0).map((e) => e.code)).toEqual([127001]);
+		expect(reads[15]).toMatchObject({ code: 127001, token: before.access_token });
 
 		const after = await stored();
 		expect(after.access_token).not.toBe(before.access_token);
@@ -167,6 +169,8 @@ describe(`Bilibili on n8n ${process.env.MEDIAX_N8N_VERSION ?? '2.41.1'}`, () => 
 			const parts = log().filter((e) => e.path === '/upos/video/v2/part/upload');
 			expect(parts).toHaveLength(mb / 8);
 			expect(parts.every((e) => e.code === 0 && e.bytesIn === 8 * MB)).toBe(true);
+			// the upload host needs no signature (official demo); init and the empty-body complete are signed with Content-Type
+			expect(parts.every((e) => !/signed/.test(e.note ?? ''))).toBe(true);
 			expect(signedCalls().map((e) => [e.path, e.code])).toEqual([
 				['/arcopen/fn/archive/video/init', 0],
 				['/arcopen/fn/archive/video/complete', 0],
