@@ -98,6 +98,16 @@ describe(`Google on n8n ${process.env.MEDIAX_N8N_VERSION ?? '2.41.1'}`, () => {
 		expect(uploads.some((e) => e.range?.startsWith('bytes */'))).toBe(true); // asked where to resume
 		const state = JSON.stringify(await h.sim.platforms.get('google')!.admin!('state', {}, h.sim));
 		expect(state).toContain(sha256);
+		// the node's own account: acknowledged = what Google stores; resent = what had left before the drop and went out
+		// again; the simulator received every byte n8n wrote except what was in flight when the connection dropped
+		const upload = res.body[0].upload as Record<string, number>;
+		const received = uploads.reduce((sum, e) => sum + (e.bytesIn ?? 0), 0);
+		expect(upload).toMatchObject({ bytes: size, resumes: 1, bytesAcknowledged: size });
+		expect(upload.bytesSent).toBe(size + upload.bytesResent);
+		expect(upload.bytesResent).toBeGreaterThanOrEqual(dropped[0].bytesIn!);
+		expect(upload.bytesResent).toBeLessThanOrEqual(8 * MB);
+		expect(upload.bytesSent - received).toBe(upload.bytesResent - dropped[0].bytesIn!);
+		console.log(`n8n ${h.version}: dropped chunk: simulator received ${dropped[0].bytesIn} bytes, n8n wrote ${upload.bytesResent} (resent); sent ${upload.bytesSent}, acknowledged ${upload.bytesAcknowledged}`);
 		console.log(`n8n ${h.version}: RSS ${baseline} MB idle; peak ${before} MB during a 64 MB upload, ${peak} MB during the 300 MB resumable upload with one dropped connection`);
 		// far below the file size, and not much above what a 64 MB upload costs (a few chunks of garbage-collector slack)
 		expect(peak - baseline).toBeLessThan(size / MB / 2);

@@ -95,7 +95,12 @@ describe('MediaX YouTube node', () => {
 		const [out] = await run(ctx);
 		expect(Date.now() - started).toBeLessThan(15_000);
 		expect(out.json).toMatchObject({ kind: 'youtube#video', snippet: { title: 'Resumable from n8n', tags: ['a', 'b c'] }, status: { privacyStatus: 'unlisted' } });
-		expect(out.json.upload).toMatchObject({ bytes: size, resumes: 1 });
+		expect(out.json.upload).toMatchObject({ bytes: size, resumes: 1, bytesAcknowledged: size });
+		// every byte went out once, plus the granule Google did not keep and what left before the drop
+		const { bytesSent, bytesResent } = out.json.upload as { bytesSent: number; bytesResent: number };
+		expect(bytesSent).toBe(size + bytesResent);
+		const droppedIn = sim.log.find((e) => String(e.note ?? '').startsWith('fault:drop'))!.bytesIn!;
+		expect(bytesResent).toBeGreaterThanOrEqual(KIB256 + droppedIn);
 
 		const state = await admin(sim, '/google/state');
 		expect(state.uploads).toHaveLength(1);
@@ -138,7 +143,7 @@ describe('MediaX YouTube node', () => {
 		await fetch(`${sim.baseUrl}/__admin/faults`, { method: 'DELETE' });
 		const ctx = context(attached, { ...params, options: { chunkSizeMb: 1, sessionUri: uri } }, { items });
 		const [out] = await run(ctx);
-		expect(out.json.upload).toMatchObject({ chunks: 1, bytesSent: MIB });
+		expect(out.json.upload).toMatchObject({ chunks: 1, bytesSent: MIB, bytesAcknowledged: size, bytesResent: 0 });
 		const puts = (ctx.sent as Array<{ options: any }>).map((s) => String(s.options.headers['Content-Range']));
 		expect(puts).toEqual([`bytes */${size}`, `bytes ${MIB}-${size - 1}/${size}`]);
 		const state = await admin(sim, '/google/state');
@@ -147,6 +152,39 @@ describe('MediaX YouTube node', () => {
 		// an unknown session is a clear error
 		const gone = await run(context(attached, { ...params, options: { sessionUri: uri.replace(/upload_id=[^&]+/, 'upload_id=nope') } }, { items })).catch((e) => e);
 		expect(gone.message).toMatch(/upload session has expired or is unknown \(HTTP 404\)/);
+	});
+
+	it('counts the bytes of a chunk dropped mid-way as they left, not as the chunk size; the simulator received what it acknowledged', async () => {
+		const attached = await setup();
+		// a chunk much larger than what the connection buffers, so a drop leaves most of it unread
+		const chunk = 32 * MIB;
+		const size = chunk + 12_345;
+		const data = pattern(size);
+		const items = [{ json: {}, binary: { data: { data: data.toString('base64'), fileName: 'big.mp4', mimeType: 'video/mp4' } } }];
+		// initiate passes; the first chunk's connection drops after 300 000 bytes
+		await admin(sim, '/faults', { platform: 'google', type: 'drop', match: '/upload/youtube/v3/videos', after: 1, afterBytes: 300_000, count: 1 });
+		const [out] = await run(context(attached, { resource: 'video', operation: 'upload', binaryPropertyName: 'data', title: 'Dropped mid-chunk', categoryId: '22', privacyStatus: 'private', options: { chunkSizeMb: 32 } }, { items }));
+		const upload = out.json.upload as Record<string, number>;
+
+		// the simulator's own count: what each PUT delivered, the dropped one included
+		const puts = sim.log.filter((e) => e.platform === 'google' && e.method === 'PUT');
+		const dropped = puts.filter((e) => String(e.note ?? '').startsWith('fault:drop'));
+		expect(dropped).toHaveLength(1);
+		const received = puts.reduce((sum, e) => sum + (e.bytesIn ?? 0), 0);
+		const receivedTwice = dropped[0].bytesIn!;
+		expect(receivedTwice).toBeGreaterThanOrEqual(300_000);
+		const state = await admin(sim, '/google/state');
+		expect(state.videos.uploaded[0]).toMatchObject({ size, sha256: createHash('sha256').update(data).digest('hex') });
+
+		// acknowledged: exactly what Google stores; resent: what had left before the drop went out again from byte 0
+		expect(upload).toMatchObject({ bytes: size, chunks: 3, resumes: 1, bytesAcknowledged: size });
+		expect(upload.bytesSent).toBe(size + upload.bytesResent);
+		// at least what the simulator received twice; less than the chunk (the old count took the whole chunk as sent)
+		expect(upload.bytesResent).toBeGreaterThanOrEqual(receivedTwice);
+		expect(upload.bytesResent).toBeLessThan(chunk);
+		// n8n wrote everything the simulator received; the surplus is what was in flight when the connection dropped
+		expect(upload.bytesSent).toBeGreaterThanOrEqual(received);
+		expect(upload.bytesSent - received).toBe(upload.bytesResent - receivedTwice);
 	});
 
 	it('lists my uploads page by page up to the limit, and all of them with Return All', async () => {

@@ -28,12 +28,52 @@ export interface ResumableResult {
 	resource: IDataObject;
 	/** PUT requests that carried bytes */
 	chunks: number;
-	/** bytes put on the wire (more than the file size only when something had to be resent) */
+	/** bytes of chunk bodies n8n's HTTP client read and wrote to the connection, resends included */
 	bytesSent: number;
+	/** bytes Google confirmed it stores (its Range, or the whole file once it answers with the resource) */
+	bytesAcknowledged: number;
+	/** of bytesSent, bytes that had been written once before and went out again because Google had not kept them */
+	bytesResent: number;
 	/** status queries after an interruption */
 	resumes: number;
 	/** times the binary stream was reopened because the server was behind the chunk in memory */
 	reopened: number;
+}
+
+/** Slices a metered body is read in: its count runs ahead of the connection by at most one slice. */
+const METER_SLICE = 16 * 1024;
+
+/**
+ * One chunk as a request body that counts the bytes the HTTP client reads from it. The client reads with the
+ * connection's backpressure, so when a connection drops mid-chunk the count is what went out, not the chunk size.
+ * A Blob because n8n's HTTP client streams one (and a Blob can be read again if n8n resends after a token refresh).
+ */
+class MeteredChunk extends Blob {
+	/** own and enumerable: n8n's request builder drops a body that looks like an empty object */
+	bytesRead = 0;
+
+	stream(): ReturnType<Blob['stream']> {
+		const reader = super.stream().getReader();
+		let pending = new Uint8Array(0);
+		return new ReadableStream<Uint8Array>(
+			{
+				pull: async (controller) => {
+					if (!pending.length) {
+						const next = await reader.read();
+						if (next.done) return controller.close();
+						pending = next.value;
+					}
+					const slice = pending.subarray(0, METER_SLICE);
+					pending = pending.subarray(slice.length);
+					this.bytesRead += slice.length;
+					controller.enqueue(slice);
+				},
+				cancel: (reason) => reader.cancel(reason),
+			},
+			// read only on demand, so nothing is counted before the connection asks for it
+			{ highWaterMark: 0 },
+		) as ReturnType<Blob['stream']>;
+	}
 }
 
 /** Rounds a chunk size down to whole 256 KiB granules (at least one). */
@@ -116,7 +156,7 @@ export async function resumableUpload(ctx: IExecuteFunctions, itemIndex: number,
 		}
 	}
 	const session = sessionUri;
-	const put = (contentRange: string, body: Buffer) =>
+	const put = (contentRange: string, body: Buffer | Blob) =>
 		call<ApiResponse>({
 			method: 'PUT',
 			path: `/upload (${label} session)`,
@@ -126,6 +166,8 @@ export async function resumableUpload(ctx: IExecuteFunctions, itemIndex: number,
 			binaryResponse: true,
 			// resending is decided here, from what the server acknowledges, never blindly by the engine
 			idempotent: false,
+			// session URIs do not redirect; n8n's redirect follower would read the metered body without backpressure
+			disableFollowRedirect: true,
 		});
 	const outcome = (response: ApiResponse): Outcome => {
 		if (response.statusCode === 200 || response.statusCode === 201) return { done: true, resource: jsonOf(response.body) };
@@ -148,8 +190,15 @@ export async function resumableUpload(ctx: IExecuteFunctions, itemIndex: number,
 	};
 
 	const window = new ChunkWindow(file, chunkSize);
-	const result: ResumableResult = { resource: {}, chunks: 0, bytesSent: 0, resumes: 0, reopened: 0 };
+	const result: ResumableResult = { resource: {}, chunks: 0, bytesSent: 0, bytesAcknowledged: 0, bytesResent: 0, resumes: 0, reopened: 0 };
 	let stored = 0;
+	// end of the bytes written so far: bytes below it that go out again are resent
+	let written = 0;
+	const wrote = (start: number, bytes: number) => {
+		result.bytesSent += bytes;
+		result.bytesResent += Math.max(0, Math.min(start + bytes, written) - start);
+		written = Math.max(written, start + bytes);
+	};
 	let failures = 0;
 	let lastFailure = '';
 	// a continued session (or any interruption) starts by asking the server what it has
@@ -175,10 +224,13 @@ export async function resumableUpload(ctx: IExecuteFunctions, itemIndex: number,
 					reply = outcome(await put(`bytes */${total}`, Buffer.alloc(0)));
 				} else {
 					const { start, data } = await window.covering(stored);
-					const piece = data.subarray(stored - start);
+					const piece = new MeteredChunk([data.subarray(stored - start)], { type: file.mimeType });
 					result.chunks++;
-					result.bytesSent += piece.length;
-					reply = outcome(await put(`bytes ${stored}-${stored + piece.length - 1}/${total}`, piece));
+					try {
+						reply = outcome(await put(`bytes ${stored}-${stored + piece.size - 1}/${total}`, piece));
+					} finally {
+						wrote(stored, piece.bytesRead);
+					}
 				}
 			} catch (error) {
 				const stop = fatal(error);
@@ -193,11 +245,12 @@ export async function resumableUpload(ctx: IExecuteFunctions, itemIndex: number,
 			askStatus = false;
 			if (reply.done) {
 				result.resource = reply.resource;
+				result.bytesAcknowledged = total;
 				result.reopened = window.reopened;
 				return result;
 			}
 			if (reply.stored > total) throw new NodeOperationError(ctx.getNode(), `Google reports ${reply.stored} bytes stored for a ${total}-byte ${label}`, { itemIndex });
-			stored = reply.stored;
+			stored = result.bytesAcknowledged = reply.stored;
 			// no progress after sending bytes (or all bytes stored but no resource yet) counts as a failed attempt
 			if (stored > before) failures = 0;
 			else if (!wasStatus || stored >= total) {

@@ -52,6 +52,7 @@ function toHttpOptions(base: string, req: ApiRequest): IHttpRequestOptions {
 		timeout: req.timeoutMs ?? 300_000,
 	};
 	if (req.body !== undefined) options.body = req.body as IHttpRequestOptions['body'];
+	if (req.disableFollowRedirect) options.disableFollowRedirect = true;
 	if (req.binaryResponse) options.encoding = 'arraybuffer';
 	else options.json = !Buffer.isBuffer(req.body);
 	return options;

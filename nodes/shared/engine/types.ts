@@ -18,7 +18,8 @@ export interface ApiRequest {
 	/** another host of the platform, resolved by the adapter's `hostUrl` (e.g. Bilibili's upload host) */
 	host?: string;
 	qs?: IDataObject;
-	body?: IDataObject | IDataObject[] | Buffer | string;
+	/** a Blob is streamed by n8n's HTTP client (the resumable upload meters what it reads from it) */
+	body?: IDataObject | IDataObject[] | Buffer | string | Blob;
 	headers?: Record<string, string>;
 	/** reply is binary (a file download); the engine returns a Buffer */
 	binaryResponse?: boolean;
@@ -27,6 +28,8 @@ export interface ApiRequest {
 	/** the user token's identity fields to add to the query string, e.g. ['open_id'] */
 	identityInQuery?: string[];
 	timeoutMs?: number;
+	/** no redirect handling: n8n's redirect follower buffers a streamed body and reads it without backpressure */
+	disableFollowRedirect?: boolean;
 }
 
 export interface ApiResponse {

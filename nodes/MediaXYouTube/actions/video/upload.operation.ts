@@ -223,7 +223,15 @@ export const upload: OperationModule = {
 		});
 		return {
 			...result.resource,
-			upload: { fileName: file.fileName, bytes: file.size, chunks: result.chunks, bytesSent: result.bytesSent, resumes: result.resumes },
+			upload: {
+				fileName: file.fileName,
+				bytes: file.size,
+				chunks: result.chunks,
+				bytesSent: result.bytesSent,
+				bytesAcknowledged: result.bytesAcknowledged,
+				bytesResent: result.bytesResent,
+				resumes: result.resumes,
+			},
 		};
 	},
 };
