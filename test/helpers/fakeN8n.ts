@@ -46,12 +46,12 @@ function buildUrl(options: IHttpRequestOptions): string {
 export async function httpRequest(options: IHttpRequestOptions): Promise<any> {
 	const headers: Record<string, string> = {};
 	for (const [k, v] of Object.entries(options.headers ?? {})) headers[k.toLowerCase()] = String(v);
-	let body: string | Buffer | Blob | undefined;
+	let body: string | Buffer | object | undefined;
 	const b = options.body as unknown;
 	if (b instanceof URLSearchParams) {
 		body = b.toString();
 		headers['content-type'] ??= 'application/x-www-form-urlencoded';
-	} else if (Buffer.isBuffer(b) || b instanceof Blob) body = b;
+	} else if (Buffer.isBuffer(b) || Object.prototype.toString.call(b) === '[object Blob]') body = b as Buffer | object;
 	else if (typeof b === 'string') body = b;
 	else if (b !== undefined && options.method !== 'GET') {
 		body = JSON.stringify(b);

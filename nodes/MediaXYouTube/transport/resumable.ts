@@ -1,6 +1,6 @@
 import { NodeApiError, NodeOperationError, sleep, type IDataObject, type IExecuteFunctions } from 'n8n-workflow';
 import { PlatformError } from '../../shared/engine/engine';
-import type { ApiRequest, ApiResponse } from '../../shared/engine/types';
+import type { ApiRequest, ApiResponse, StreamedBody } from '../../shared/engine/types';
 import { formatBytes, type BinaryInput } from '../../shared/http/binary';
 import type { PlatformCall } from '../../shared/node/operation';
 import { jsonOf } from '../actions/common';
@@ -46,33 +46,46 @@ const METER_SLICE = 16 * 1024;
 /**
  * One chunk as a request body that counts the bytes the HTTP client reads from it. The client reads with the
  * connection's backpressure, so when a connection drops mid-chunk the count is what went out, not the chunk size.
- * A Blob because n8n's HTTP client streams one (and a Blob can be read again if n8n resends after a token refresh).
+ * Shaped like a Blob, which n8n's HTTP client streams, without a Blob's copy of the bytes.
  */
-class MeteredChunk extends Blob {
-	/** own and enumerable: n8n's request builder drops a body that looks like an empty object */
+class MeteredChunk implements StreamedBody {
+	/** own and enumerable, like the fields below: n8n's request builder drops a body that looks like an empty object */
 	bytesRead = 0;
+	readonly size: number;
 
-	stream(): ReturnType<Blob['stream']> {
-		const reader = super.stream().getReader();
-		let pending = new Uint8Array(0);
+	constructor(
+		private readonly data: Buffer,
+		readonly type: string,
+	) {
+		this.size = data.length;
+	}
+
+	get [Symbol.toStringTag](): string {
+		return 'Blob';
+	}
+
+	/** a client that reads the body whole sends it whole */
+	async arrayBuffer(): Promise<ArrayBuffer> {
+		this.bytesRead += this.size;
+		return new Uint8Array(this.data).buffer;
+	}
+
+	/** may be read more than once (n8n resends after a token refresh): every read went out */
+	stream(): ReadableStream<Uint8Array> {
+		let offset = 0;
 		return new ReadableStream<Uint8Array>(
 			{
-				pull: async (controller) => {
-					if (!pending.length) {
-						const next = await reader.read();
-						if (next.done) return controller.close();
-						pending = next.value;
-					}
-					const slice = pending.subarray(0, METER_SLICE);
-					pending = pending.subarray(slice.length);
+				pull: (controller) => {
+					if (offset >= this.data.length) return controller.close();
+					const slice = this.data.subarray(offset, offset + METER_SLICE);
+					offset += slice.length;
 					this.bytesRead += slice.length;
 					controller.enqueue(slice);
 				},
-				cancel: (reason) => reader.cancel(reason),
 			},
 			// read only on demand, so nothing is counted before the connection asks for it
 			{ highWaterMark: 0 },
-		) as ReturnType<Blob['stream']>;
+		);
 	}
 }
 
@@ -156,7 +169,7 @@ export async function resumableUpload(ctx: IExecuteFunctions, itemIndex: number,
 		}
 	}
 	const session = sessionUri;
-	const put = (contentRange: string, body: Buffer | Blob) =>
+	const put = (contentRange: string, body: Buffer | StreamedBody) =>
 		call<ApiResponse>({
 			method: 'PUT',
 			path: `/upload (${label} session)`,
@@ -224,7 +237,7 @@ export async function resumableUpload(ctx: IExecuteFunctions, itemIndex: number,
 					reply = outcome(await put(`bytes */${total}`, Buffer.alloc(0)));
 				} else {
 					const { start, data } = await window.covering(stored);
-					const piece = new MeteredChunk([data.subarray(stored - start)], { type: file.mimeType });
+					const piece = new MeteredChunk(data.subarray(stored - start), file.mimeType);
 					result.chunks++;
 					try {
 						reply = outcome(await put(`bytes ${stored}-${stored + piece.size - 1}/${total}`, piece));

@@ -10,6 +10,13 @@ import type { IDataObject, IHttpRequestMethods } from 'n8n-workflow';
 export type TokenKind = 'user' | 'app' | 'key';
 
 /** A platform request before a token is attached. `path` is relative to the credential's API base URL. */
+/** A Blob-shaped body, which n8n's HTTP client streams (the resumable upload meters what is read from it). */
+export interface StreamedBody {
+	readonly size: number;
+	readonly type: string;
+	stream(): ReadableStream<Uint8Array>;
+}
+
 export interface ApiRequest {
 	method: IHttpRequestMethods;
 	path: string;
@@ -18,8 +25,7 @@ export interface ApiRequest {
 	/** another host of the platform, resolved by the adapter's `hostUrl` (e.g. Bilibili's upload host) */
 	host?: string;
 	qs?: IDataObject;
-	/** a Blob is streamed by n8n's HTTP client (the resumable upload meters what it reads from it) */
-	body?: IDataObject | IDataObject[] | Buffer | string | Blob;
+	body?: IDataObject | IDataObject[] | Buffer | string | StreamedBody;
 	headers?: Record<string, string>;
 	/** reply is binary (a file download); the engine returns a Buffer */
 	binaryResponse?: boolean;
