@@ -9,7 +9,6 @@ import type { IDataObject, IHttpRequestMethods } from 'n8n-workflow';
  */
 export type TokenKind = 'user' | 'app' | 'key';
 
-/** A platform request before a token is attached. `path` is relative to the credential's API base URL. */
 /** A Blob-shaped body, which n8n's HTTP client streams (the resumable upload meters what is read from it). */
 export interface StreamedBody {
 	readonly size: number;
@@ -17,6 +16,7 @@ export interface StreamedBody {
 	stream(): ReadableStream<Uint8Array>;
 }
 
+/** A platform request before a token is attached. `path` is relative to the credential's API base URL. */
 export interface ApiRequest {
 	method: IHttpRequestMethods;
 	path: string;
