@@ -2,6 +2,7 @@ import { createHash } from 'crypto';
 import { MediaXBilibiliOAuth2Api } from '../../credentials/MediaXBilibiliOAuth2Api.credentials';
 import { MediaXBilibili } from '../../nodes/MediaXBilibili/MediaXBilibili.node';
 import { getArticleCategories, getPartitions } from '../../nodes/MediaXBilibili/methods/loadOptions';
+import { bilibiliVerdict } from '../../nodes/shared/platforms/bilibili';
 import { CredentialStore, fakeContext, resolveExpression } from '../helpers/fakeN8n';
 import { admin, startSimulator, tokenRequests, type RunningSimulator } from '../helpers/simulator';
 
@@ -93,6 +94,19 @@ describe('MediaX Bilibili node', () => {
 		expect(member()).toHaveLength(5);
 		expect(member().every((e) => e.code === 0 && e.tokenKind === 'user' && /signature-version=2.0/.test(e.note ?? ''))).toBe(true);
 		expect(tokenRequests(sim, 'bilibili')).toHaveLength(0); // the stored absolute expiry is 30 days away
+	});
+
+	it('takes hints only from the published status-code page', () => {
+		const hint = (code: number) => String(bilibiliVerdict(200, { code, message: 'x' }).details?.hint ?? '');
+		// 127004 client_id验证错误, 127012 鉴权错误, 127011 该接口用户未授权, 122007 refreshToken不合法
+		expect(hint(127004)).toMatch(/Client ID/);
+		expect(hint(127012)).toMatch(/signature/);
+		expect(hint(127011)).toMatch(/did not allow this permission/);
+		expect(hint(122007)).toMatch(/refresh token/);
+		// not on the page: no hint of ours
+		for (const code of [127002, 127003, 127010, 127013, 123004, 123013, 123028, -400]) expect(hint(code)).toBe('');
+		expect(bilibiliVerdict(200, { code: 127001 }).tokenInvalid).toBe(true);
+		expect(bilibiliVerdict(200, { code: 127011 }).tokenInvalid).toBe(false);
 	});
 
 	it('reports a tampered App Secret as a signature error with its hint, and shows no secret or token', async () => {
