@@ -15,15 +15,15 @@ const douyinBase = `={{${environmentBaseUrlExpression('https://open.douyin.com')
 /** Marks the credential Test's request, so `authenticate` can turn it into a check of the token it holds. */
 export const CLIENT_TOKEN_TEST_HEADER = 'x-mediax-credential-test';
 
-/** An app-level API that only checks the client_token (no account, no side effect): the Test's check of a held token. */
-const TOKEN_CHECK_PATH = '/api/douyin/v1/schema/get_share/';
+/** An app-level read that only needs the client_token (the JS-SDK ticket, no account): the Test's check of a held token. */
+const APP_API_CHECK_PATH = '/js/getticket/';
 
 function holdsUsableToken(credentials: ICredentialDataDecryptedObject): boolean {
 	const expiresAt = Number(credentials.expiresAt ?? 0);
 	return !!credentials.accessToken && credentials.tokenFor === douyinAppAdapter.fingerprint(credentials) && (!expiresAt || expiresAt - douyinAppAdapter.refreshSkewMs > Date.now());
 }
 
-const tokenRule = (code: number, message: string) => ({ type: 'responseSuccessBody' as const, properties: { key: 'err_no', value: code, message } });
+const tokenRule = (code: number, message: string) => ({ type: 'responseSuccessBody' as const, properties: { key: 'data.error_code', value: code, message } });
 
 export class MediaXDouyinClientCredentialsApi implements ICredentialType {
 	name = 'mediaXDouyinClientCredentialsApi';
@@ -77,7 +77,7 @@ export class MediaXDouyinClientCredentialsApi implements ICredentialType {
 		delete headers[CLIENT_TOKEN_TEST_HEADER];
 		if (isTest && !holdsUsableToken(credentials)) return { ...requestOptions, headers };
 		headers['access-token'] = String(credentials.accessToken ?? '');
-		return isTest ? { ...requestOptions, url: TOKEN_CHECK_PATH, body: {}, headers } : { ...requestOptions, headers };
+		return isTest ? { ...requestOptions, method: 'GET', url: APP_API_CHECK_PATH, body: undefined, headers } : { ...requestOptions, headers };
 	}
 
 	// one token request at most: the pre-fetch when no token is stored, else none (see authenticate)

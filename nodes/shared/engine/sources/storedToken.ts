@@ -51,20 +51,18 @@ async function readStored(ctx: IExecuteFunctions, type: string): Promise<ICreden
 export function storedTokenSource<A extends StoredTokenAdapter>(needsRenewal: RenewalCheck, fetch: StoredTokenFetch<A>): TokenSource<A> {
 	async function renew(ctx: IExecuteFunctions, adapter: A, credentials: ICredentialDataDecryptedObject, renewal: Renewal): Promise<HeldToken> {
 		const key = credentialKey(ctx, adapter.credentialType);
-		try {
-			return await sharedRenewal(key, async () => {
-				const fields = await fetch(adapter, requesterFor(ctx), credentials, renewal).catch((error: unknown) => Promise.reject(tokenFailure(error, credentials)));
-				if (await persistCredentialFields(ctx, adapter.credentialType, fields)) memoryTokens.delete(key);
-				else memoryTokens.set(key, { basedOn: String(credentials.accessToken ?? ''), fields });
-				return heldFrom({ ...credentials, ...fields } as ICredentialDataDecryptedObject);
-			});
-		} catch (error) {
+		const renewal$ = sharedRenewal(key, async () => {
+			const fields = await fetch(adapter, requesterFor(ctx), credentials, renewal).catch((error: unknown) => Promise.reject(tokenFailure(error, credentials)));
+			if (await persistCredentialFields(ctx, adapter.credentialType, fields)) memoryTokens.delete(key);
+			else memoryTokens.set(key, { basedOn: String(credentials.accessToken ?? ''), fields });
+			return heldFrom({ ...credentials, ...fields } as ICredentialDataDecryptedObject);
+		});
+		return renewal$.catch(async (error: unknown) => {
 			// another process may have renewed meanwhile (and rotated a refresh token): use what it stored
 			const latest = await readStored(ctx, adapter.credentialType);
 			const renewedElsewhere = !!latest.accessToken && latest.accessToken !== credentials.accessToken && !needsRenewal(adapter, latest, Date.now());
-			if (renewedElsewhere) return heldFrom(latest);
-			throw error;
-		}
+			return renewedElsewhere ? heldFrom(latest) : Promise.reject(error);
+		});
 	}
 
 	return {
