@@ -4,7 +4,8 @@ import type { INodeExecutionData } from 'n8n-workflow';
 import { MediaXGoogleOAuth2Api } from '../../credentials/MediaXGoogleOAuth2Api.credentials';
 import { MediaXGoogleServiceAccountApi } from '../../credentials/MediaXGoogleServiceAccountApi.credentials';
 import { MediaXYouTube } from '../../nodes/MediaXYouTube/MediaXYouTube.node';
-import { CredentialStore, fakeContext } from '../helpers/fakeN8n';
+import { CredentialStore, fakeContext, testCredential } from '../helpers/fakeN8n';
+import { MediaXGoogleApiKeyApi } from '../../credentials/MediaXGoogleApiKeyApi.credentials';
 import { admin, startSimulator, tokenRequests, type RunningSimulator } from '../helpers/simulator';
 
 const USER = 'mediaXGoogleOAuth2Api';
@@ -163,6 +164,18 @@ describe('MediaX YouTube node', () => {
 		expect(all.length).toBeGreaterThan(0);
 		const limited = await run(context(attached, { resource: 'commentThread', operation: 'list', source: 'channel', channelId: 'UCsim0000000000000000001', returnAll: false, limit: 3 }));
 		expect(limited.length).toBeLessThanOrEqual(3);
+	});
+
+	it('reads public data with the API key credential, and tests that credential with one public read', async () => {
+		await setup();
+		store = new CredentialStore({ mediaXGoogleApiKeyApi: new MediaXGoogleApiKeyApi() });
+		store.add({ id: 'k1', name: 'API key', type: 'mediaXGoogleApiKeyApi', data: { environment: 'custom', baseUrl: base, apiKey: API_KEY } });
+		const [video] = await run(context({ mediaXGoogleApiKeyApi: 'k1' }, { resource: 'video', operation: 'get', videoId: 'simVid00001' }));
+		expect(video.json.id).toBe('simVid00001');
+		expect(apiCalls('/youtube/v3/videos').pop()!.query.key).toBe(API_KEY);
+		expect(await testCredential(store, 'mediaXGoogleApiKeyApi', 'k1')).toMatchObject({ status: 'OK' });
+		store.write('k1', { ...store.read('k1').data, apiKey: 'not-a-key' });
+		expect(await testCredential(store, 'mediaXGoogleApiKeyApi', 'k1')).toMatchObject({ status: 'Error' });
 	});
 
 	it('reads public data with only the service-account credential, through its API key', async () => {
