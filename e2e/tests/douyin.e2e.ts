@@ -153,13 +153,24 @@ describe(`Douyin on n8n ${process.env.MEDIAX_N8N_VERSION ?? '2.41.1'}`, () => {
 
 	it('has a Test button that tells the truth about the client credentials, with Douyin\'s code', async () => {
 		const base = `${h.sim.baseUrl}/douyin`;
+		let lastId = '';
 		const test = async (secret: string) => {
 			const data = { environment: 'custom', baseUrl: base, clientKey: 'sim_douyin_key', clientSecret: secret };
 			const id = await h.createCredential({ name: `Douyin app ${secret}`, type: 'mediaXDouyinClientCredentialsApi', data });
+			lastId = id;
 			const res = await h.rest('POST', '/rest/credentials/test', { credentials: { id, name: `Douyin app ${secret}`, type: 'mediaXDouyinClientCredentialsApi', data } });
 			return res.body.data as { status: string; message: string };
 		};
+		h.sim.log.length = 0;
 		expect(await test(SECRET)).toMatchObject({ status: 'OK' });
+		// one Test costs at most one client_token (Douyin keeps only the latest two valid)
+		expect(tokenRequests().filter((e) => e.path.startsWith('/oauth/client_token'))).toHaveLength(1);
+		// Test again as the editor does (the stored form, secrets redacted): the held token is checked, none is fetched
+		const saved = await h.rest('GET', `/rest/credentials/${lastId}?includeData=true`);
+		const form = saved.body.data as { name: string; type: string; data: Record<string, unknown> };
+		const again = await h.rest('POST', '/rest/credentials/test', { credentials: { id: lastId, name: form.name, type: form.type, data: form.data } });
+		expect(again.body.data).toMatchObject({ status: 'OK' });
+		expect(tokenRequests().filter((e) => e.path.startsWith('/oauth/client_token'))).toHaveLength(1);
 		const wrong = await test('definitely-wrong-secret');
 		expect(wrong.status).toBe('Error');
 		expect(wrong.message).toMatch(/10013/);

@@ -99,7 +99,7 @@ describe(`RedBook JuGuang on n8n ${process.env.MEDIAX_N8N_VERSION ?? '2.41.1'}`,
 		expect(c.accessToken).toMatch(/^rb_at_/);
 		expect(c.refreshToken).toMatch(/^rb_rt_/);
 		expect(c.authCode ?? '').toBe('');
-		expect(c.usedAuthCode).toMatch(/^[0-9a-f]{16}$/);
+		expect(c.usedAuthCode).toMatch(/^[0-9a-f]{64}$/);
 		expect(JSON.parse(c.advertisers).map((a: { advertiser_id: number }) => a.advertiser_id)).toEqual([1234567, 7654321]);
 		expect(c.expiresAt).toBeGreaterThan(Date.now());
 		const grant = await simGrant(c.refreshToken);

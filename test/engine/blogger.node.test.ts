@@ -1,12 +1,14 @@
 import type { INodeExecutionData } from 'n8n-workflow';
 import { MediaXGoogleOAuth2Api } from '../../credentials/MediaXGoogleOAuth2Api.credentials';
 import { MediaXGoogleServiceAccountApi } from '../../credentials/MediaXGoogleServiceAccountApi.credentials';
+import { MediaXGoogleApiKeyApi } from '../../credentials/MediaXGoogleApiKeyApi.credentials';
 import { MediaXBlogger } from '../../nodes/MediaXBlogger/MediaXBlogger.node';
 import { CredentialStore, fakeContext } from '../helpers/fakeN8n';
 import { admin, startSimulator, tokenRequests, type RunningSimulator } from '../helpers/simulator';
 
 const USER = 'mediaXGoogleOAuth2Api';
 const SA = 'mediaXGoogleServiceAccountApi';
+const KEY = 'mediaXGoogleApiKeyApi';
 const BLOG_ID = '1000000000000000001';
 const SIM_USER_EMAIL = 'sim.creator@sim-workspace.example';
 
@@ -23,7 +25,8 @@ describe('MediaX Blogger node', () => {
 
 	async function setup(delegatedUser = '') {
 		sim.reset();
-		store = new CredentialStore({ [USER]: new MediaXGoogleOAuth2Api(), [SA]: new MediaXGoogleServiceAccountApi() });
+		store = new CredentialStore({ [USER]: new MediaXGoogleOAuth2Api(), [SA]: new MediaXGoogleServiceAccountApi(), [KEY]: new MediaXGoogleApiKeyApi() });
+		store.add({ id: 'k1', name: 'API key', type: KEY, data: { environment: 'custom', baseUrl: base, apiKey: 'sim-google-api-key' } });
 		const tokens = await admin(sim, '/google/issue-user-token', { offline: true });
 		store.add({
 			id: 'g1',
@@ -84,6 +87,17 @@ describe('MediaX Blogger node', () => {
 		expect(found.length).toBeLessThanOrEqual(3);
 	});
 
+	it('reads a public blog with the API key credential, and says that writes need an account', async () => {
+		await setup();
+		const [blog] = await run({ [KEY]: 'k1' }, { resource: 'blog', operation: 'get', by: 'url', url: 'https://sim-blog.blogspot.com/' });
+		expect(blog.json.id).toBe(BLOG_ID);
+		const call = calls('/blogs/byurl').pop()!;
+		expect(call.tokenKind).toBe('api-key');
+		expect(call.query.key).toBe('sim-google-api-key');
+		const write = await run({ [KEY]: 'k1' }, { resource: 'post', operation: 'create', blogId: BLOG_ID, title: 'x', content: 'x', createAs: 'draft' }, { continueOnFail: true });
+		expect(String(write[0].json.error)).toMatch(/needs the "MediaX Google OAuth2 API" or the "MediaX Google Service Account API" credential/);
+	});
+
 	it('reads a public blog with an undelegated service account, and writes through a delegated one', async () => {
 		await setup();
 		// no delegation: the service account token (app) is preferred over the key and still reads public data
@@ -107,7 +121,7 @@ describe('MediaX Blogger node', () => {
 		expect(error.message).toBe('"post → create" needs the "MediaX Google OAuth2 API" or the "MediaX Google Service Account API" credential');
 		expect(error.description).toMatch(/blog author/);
 		const out = await run({}, { resource: 'blog', operation: 'get', by: 'id', blogId: BLOG_ID }, { continueOnFail: true });
-		expect(String(out[0].json.error)).toMatch(/needs the "MediaX Google OAuth2 API" or the "MediaX Google Service Account API" credential/);
+		expect(String(out[0].json.error)).toMatch(/needs the "MediaX Google OAuth2 API" or the "MediaX Google Service Account API" or the "MediaX Google API Key API" credential/);
 	});
 
 	it('moderates comments and manages pages', async () => {

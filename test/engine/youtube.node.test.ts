@@ -4,7 +4,8 @@ import type { INodeExecutionData } from 'n8n-workflow';
 import { MediaXGoogleOAuth2Api } from '../../credentials/MediaXGoogleOAuth2Api.credentials';
 import { MediaXGoogleServiceAccountApi } from '../../credentials/MediaXGoogleServiceAccountApi.credentials';
 import { MediaXYouTube } from '../../nodes/MediaXYouTube/MediaXYouTube.node';
-import { CredentialStore, fakeContext } from '../helpers/fakeN8n';
+import { CredentialStore, fakeContext, testCredential } from '../helpers/fakeN8n';
+import { MediaXGoogleApiKeyApi } from '../../credentials/MediaXGoogleApiKeyApi.credentials';
 import { admin, startSimulator, tokenRequests, type RunningSimulator } from '../helpers/simulator';
 
 const USER = 'mediaXGoogleOAuth2Api';
@@ -203,6 +204,18 @@ describe('MediaX YouTube node', () => {
 		expect(limited.length).toBeLessThanOrEqual(3);
 	});
 
+	it('reads public data with the API key credential, and tests that credential with one public read', async () => {
+		await setup();
+		store = new CredentialStore({ mediaXGoogleApiKeyApi: new MediaXGoogleApiKeyApi() });
+		store.add({ id: 'k1', name: 'API key', type: 'mediaXGoogleApiKeyApi', data: { environment: 'custom', baseUrl: base, apiKey: API_KEY } });
+		const [video] = await run(context({ mediaXGoogleApiKeyApi: 'k1' }, { resource: 'video', operation: 'get', videoId: 'simVid00001' }));
+		expect(video.json.id).toBe('simVid00001');
+		expect(apiCalls('/youtube/v3/videos').pop()!.query.key).toBe(API_KEY);
+		expect(await testCredential(store, 'mediaXGoogleApiKeyApi', 'k1')).toMatchObject({ status: 'OK' });
+		store.write('k1', { ...store.read('k1').data, apiKey: 'not-a-key' });
+		expect(await testCredential(store, 'mediaXGoogleApiKeyApi', 'k1')).toMatchObject({ status: 'Error' });
+	});
+
 	it('reads public data with only the service-account credential, through its API key', async () => {
 		const attached = await setup({ sa: true });
 		const [video] = await run(context(attached, { resource: 'video', operation: 'get', videoId: 'https://www.youtube.com/watch?v=simVid00001' }));
@@ -230,7 +243,7 @@ describe('MediaX YouTube node', () => {
 
 		const none = await run(context({}, { resource: 'video', operation: 'get', videoId: 'simVid00001' }, { continueOnFail: true, items: [{ json: {} }, { json: {} }] }));
 		expect(none).toHaveLength(2);
-		expect(none[0].json.error).toBe('"video → get" needs the "MediaX Google OAuth2 API" or the "MediaX Google Service Account API" credential');
+		expect(none[0].json.error).toBe('"video → get" needs the "MediaX Google OAuth2 API" or the "MediaX Google API Key API" or the "MediaX Google Service Account API" credential');
 	});
 
 	it('heals a 401 with exactly one refresh and stores the new token', async () => {

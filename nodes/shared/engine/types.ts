@@ -1,7 +1,7 @@
 import type { IDataObject, IHttpRequestMethods } from 'n8n-workflow';
 
 /**
- * Which grant a request needs:
+ * Which token an operation needs (where that token lives is the adapter's `source`):
  * - `user`: a token a person granted through the authorization-code flow (carries an open_id / account identity);
  * - `app`: the app's own token from the client-credentials grant (Douyin client_token, WeChat access_token, a Google
  *   service account's token);

@@ -2,7 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodePropertie
 import type { TokenKind } from '../engine/types';
 
 /**
- * One operation of a node. `token` is the single place an operation says which grant it needs (several, in order of
+ * One operation of a node. `token` is the single place an operation says which token it needs (several, in order of
  * preference, when more than one works); the node picks the first whose credential is attached.
  */
 export interface OperationModule {
