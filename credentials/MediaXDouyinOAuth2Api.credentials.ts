@@ -1,5 +1,6 @@
 import type { ICredentialType, INodeProperties } from 'n8n-workflow';
 import { environmentFields } from '../nodes/shared/engine/credentialFields';
+import { scopeExpression, scopesField } from '../nodes/shared/engine/scopeFields';
 
 /** The scopes a content team usually needs; the consent page shows them and the user can untick optional ones. */
 const DOUYIN_SCOPES = [
@@ -14,6 +15,9 @@ const DOUYIN_SCOPES = [
 	{ name: 'Fans Check (fans.check)', value: 'fans.check' },
 	{ name: 'Delete Video (video.delete)', value: 'video.delete' },
 ];
+
+/** Requested when the Scopes field is left untouched or emptied. */
+const DOUYIN_DEFAULT_SCOPES = ['user_info', 'video.list.bind', 'video.create.bind', 'video.data.bind', 'item.comment', 'data.external.user', 'data.external.item'];
 
 const base = '$self["environment"] === "custom" ? String($self["baseUrl"] || "").replace(/\\/+$/, "") : "https://open.douyin.com"';
 
@@ -57,23 +61,16 @@ export class MediaXDouyinOAuth2Api implements ICredentialType {
 			default: '',
 			required: true,
 		},
-		{
-			displayName: 'Scopes',
-			name: 'scopes',
-			type: 'multiOptions',
-			options: DOUYIN_SCOPES,
-			default: ['user_info', 'video.list.bind', 'video.create.bind', 'video.data.bind', 'item.comment', 'data.external.user', 'data.external.item'],
-			description: 'Permissions to ask the account for. Each must also be granted to the app in the Douyin console.',
-		},
+		scopesField(DOUYIN_SCOPES, DOUYIN_DEFAULT_SCOPES, 'Permissions to ask the account for. Each must also be granted to the app in the Douyin console.'),
 		{ displayName: 'Grant Type', name: 'grantType', type: 'hidden', default: 'authorizationCode' },
 		{ displayName: 'Authorization URL', name: 'authUrl', type: 'hidden', default: `={{(${base}) + "/platform/oauth/connect/"}}` },
 		{ displayName: 'Access Token URL', name: 'accessTokenUrl', type: 'hidden', default: `={{(${base}) + "/oauth/access_token/"}}` },
-		{ displayName: 'Scope', name: 'scope', type: 'hidden', default: '={{($self["scopes"] || []).join(",")}}' },
+		{ displayName: 'Scope', name: 'scope', type: 'hidden', default: scopeExpression(DOUYIN_DEFAULT_SCOPES, ',') },
 		{
 			displayName: 'Auth URI Query Parameters',
 			name: 'authQueryParameters',
 			type: 'hidden',
-			default: '={{"client_key=" + encodeURIComponent($self["clientId"])}}',
+			default: '={{"client_key=" + encodeURIComponent($self["clientId"] || "")}}',
 		},
 		{ displayName: 'Authentication', name: 'authentication', type: 'hidden', default: 'body' },
 		// Douyin's token endpoint wants client_key, not client_id; redefined without displayOptions so n8n sends it

@@ -1,5 +1,6 @@
 import type { ICredentialType, INodeProperties } from 'n8n-workflow';
 import { environmentFields } from '../nodes/shared/engine/credentialFields';
+import { scopeExpression, scopesField } from '../nodes/shared/engine/scopeFields';
 
 const SCOPES = [
 	{ name: 'Blogger (Read and Write)', value: 'https://www.googleapis.com/auth/blogger' },
@@ -8,6 +9,14 @@ const SCOPES = [
 	{ name: 'YouTube (Manage, HTTPS Only: Captions and Comment Writes)', value: 'https://www.googleapis.com/auth/youtube.force-ssl' },
 	{ name: 'YouTube (Read Only)', value: 'https://www.googleapis.com/auth/youtube.readonly' },
 	{ name: 'YouTube (Upload Videos)', value: 'https://www.googleapis.com/auth/youtube.upload' },
+];
+
+/** Requested when the Scopes field is left untouched or emptied: YouTube (manage, captions/comments, uploads) and Blogger. */
+const GOOGLE_DEFAULT_SCOPES = [
+	'https://www.googleapis.com/auth/youtube',
+	'https://www.googleapis.com/auth/youtube.force-ssl',
+	'https://www.googleapis.com/auth/youtube.upload',
+	'https://www.googleapis.com/auth/blogger',
 ];
 
 const custom = '$self["environment"] === "custom"';
@@ -53,18 +62,7 @@ export class MediaXGoogleOAuth2Api implements ICredentialType {
 			hint: 'Empty: <API Base URL>/token',
 			displayOptions: { show: { environment: ['custom'] } },
 		},
-		{
-			displayName: 'Scopes',
-			name: 'scopes',
-			type: 'multiOptions',
-			options: SCOPES,
-			default: [
-				'https://www.googleapis.com/auth/youtube',
-				'https://www.googleapis.com/auth/youtube.force-ssl',
-				'https://www.googleapis.com/auth/youtube.upload',
-				'https://www.googleapis.com/auth/blogger',
-			],
-		},
+		scopesField(SCOPES, GOOGLE_DEFAULT_SCOPES, 'Permissions to ask the Google account for; enable the matching APIs in the Google Cloud project'),
 		{ displayName: 'Grant Type', name: 'grantType', type: 'hidden', default: 'authorizationCode' },
 		{
 			displayName: 'Authorization URL',
@@ -78,7 +76,7 @@ export class MediaXGoogleOAuth2Api implements ICredentialType {
 			type: 'hidden',
 			default: `={{${custom} ? (String($self["tokenUrl"] || "") || ${base} + "/token") : "https://oauth2.googleapis.com/token"}}`,
 		},
-		{ displayName: 'Scope', name: 'scope', type: 'hidden', default: '={{($self["scopes"] || []).join(" ")}}' },
+		{ displayName: 'Scope', name: 'scope', type: 'hidden', default: scopeExpression(GOOGLE_DEFAULT_SCOPES, ' ') },
 		{ displayName: 'Auth URI Query Parameters', name: 'authQueryParameters', type: 'hidden', default: 'access_type=offline&prompt=consent' },
 		{ displayName: 'Authentication', name: 'authentication', type: 'hidden', default: 'body' },
 	];

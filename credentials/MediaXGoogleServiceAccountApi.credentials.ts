@@ -5,8 +5,9 @@ import type {
 	INodeProperties,
 } from 'n8n-workflow';
 import { appTokenHiddenFields, preAuthenticationFor } from '../nodes/shared/engine/appCredential';
-import { googleServiceAccountAdapter } from '../nodes/shared/platforms/google';
+import { SERVICE_ACCOUNT_DEFAULT_SCOPES, googleServiceAccountAdapter } from '../nodes/shared/platforms/google';
 import { environmentFields } from '../nodes/shared/engine/credentialFields';
+import { scopesField } from '../nodes/shared/engine/scopeFields';
 
 /**
  * The client-credentials equivalent for Google: a service account signs a JWT (RFC 7523) with its private key and
@@ -62,17 +63,15 @@ export class MediaXGoogleServiceAccountApi implements ICredentialType {
 			placeholder: 'editor@your-workspace-domain.com',
 			description: 'Optional. A Google Workspace user the service account acts as; the Workspace admin must allow it for the scopes below.',
 		},
-		{
-			displayName: 'Scopes',
-			name: 'scopes',
-			type: 'multiOptions',
-			options: [
+		scopesField(
+			[
 				{ name: 'Blogger (Read and Write)', value: 'https://www.googleapis.com/auth/blogger' },
 				{ name: 'Blogger (Read Only)', value: 'https://www.googleapis.com/auth/blogger.readonly' },
 				{ name: 'YouTube (Read Only, Content Owners Only)', value: 'https://www.googleapis.com/auth/youtube.readonly' },
 			],
-			default: ['https://www.googleapis.com/auth/blogger'],
-		},
+			SERVICE_ACCOUNT_DEFAULT_SCOPES,
+			'Permissions the service account asks Google for; with impersonation, each must be allowed for its client ID in the Workspace admin console',
+		),
 		{
 			displayName: 'API Key (Public Reads)',
 			name: 'apiKey',

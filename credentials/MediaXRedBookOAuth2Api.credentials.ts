@@ -7,8 +7,9 @@ import type {
 	INodeProperties,
 } from 'n8n-workflow';
 import { appTokenHiddenFields, preAuthenticationFor } from '../nodes/shared/engine/appCredential';
-import { redbookUserAdapter } from '../nodes/shared/platforms/redbook';
+import { REDBOOK_DEFAULT_SCOPES, redbookUserAdapter } from '../nodes/shared/platforms/redbook';
 import { environmentFields } from '../nodes/shared/engine/credentialFields';
+import { scopesField } from '../nodes/shared/engine/scopeFields';
 
 /** Stands for the first authorized advertiser in the Test's request; `authenticate` puts in the real one. */
 export const FIRST_AUTHORIZED_ADVERTISER = 'first-authorized-advertiser';
@@ -48,18 +49,16 @@ export class MediaXRedBookOAuth2Api implements ICredentialType {
 			placeholder: 'https://example.com/juguang/callback',
 			hint: 'The callback address registered for the app; the authorization code is appended to it',
 		},
-		{
-			displayName: 'Scopes',
-			name: 'scopes',
-			type: 'multiOptions',
-			options: [
+		scopesField(
+			[
 				{ name: 'Account Management (account_manage)', value: 'account_manage' },
 				{ name: 'Ad Management (ad_manage)', value: 'ad_manage' },
 				{ name: 'Ad Query (ad_query)', value: 'ad_query' },
 				{ name: 'Reports (report_service)', value: 'report_service' },
 			],
-			default: ['report_service', 'ad_query', 'ad_manage', 'account_manage'],
-		},
+			REDBOOK_DEFAULT_SCOPES,
+			'Permissions the authorization link asks the advertiser for',
+		),
 		{
 			displayName: 'Authorization Code',
 			name: 'authCode',
