@@ -5,9 +5,9 @@ import { requestedScopes } from '../../../shared/engine/scopeFields';
 import { REDBOOK_DEFAULT_SCOPES, REDBOOK_USER_CREDENTIAL, redbookAuthorizeUrl } from '../../../shared/platforms/redbook';
 import { show } from '../common';
 
-/** Builds the consent link from the credential; sends nothing to JuGuang. */
+/** Builds the consent link from the advertiser-authorization credential (so it declares that token kind); sends nothing to JuGuang. */
 export const getAuthorizationUrl: OperationModule = {
-	token: 'none',
+	token: 'user',
 	description: [
 		{
 			displayName: 'State',
