@@ -26,7 +26,7 @@ export class MediaXBilibiliOAuth2Api implements ICredentialType {
 	properties: INodeProperties[] = [
 		{
 			displayName:
-				'1) In the Bilibili open platform console (open.bilibili.com → 应用管理), set the app\'s callback domain (应用回调域) to the host of the "OAuth Redirect URL" shown above and grant the app the permissions you need (USER_INFO, ARC_BASE for videos, ATC_BASE for articles, ATC_DATA for data). 2) Fill in Client ID and Client Secret (Bilibili\'s App Secret) and click "Save". 3) Click \"Connect\" (n8n 1.x: \"Connect my account\"), log in on Bilibili\'s page, tick the permissions and agree. Tokens are stored here and refreshed by the MediaX Bilibili node.',
+				'1) In the Bilibili open platform console (open.bilibili.com → 应用管理), set the app\'s callback domain (应用回调域) to the host of the "OAuth Redirect URL" shown above and grant the app the permissions you need (USER_INFO, ARC_BASE for videos, ATC_BASE for articles, ATC_DATA for data). 2) Fill in Client ID and Client Secret (Bilibili\'s App Secret) and click "Save". 3) Click "Connect" (n8n 1.x: "Connect my account"), log in on Bilibili\'s page, tick the permissions and agree. Tokens are stored here and refreshed by the MediaX Bilibili node.',
 			name: 'notice',
 			type: 'notice',
 			default: '',

@@ -40,7 +40,7 @@ export class MediaXDouyinOAuth2Api implements ICredentialType {
 	properties: INodeProperties[] = [
 		{
 			displayName:
-				'Connect a Douyin account: 1) In the Douyin Open Platform console, add the "OAuth Redirect URL" shown above to the app\'s authorized redirect URLs. 2) Fill in Client ID (the app\'s client_key) and Client Secret, keep or change the Scopes, and click "Save". 3) Click \"Connect\" (n8n 1.x: \"Connect my account\"), confirm on Douyin\'s page and approve. n8n stores the access token, refresh token and open_id here; the MediaX Douyin node refreshes them by itself (access token every 15 days, refresh token renewed up to 5 times). If a run says to reconnect, open this credential and click "Reconnect".',
+				'Connect a Douyin account: 1) In the Douyin Open Platform console, add the "OAuth Redirect URL" shown above to the app\'s authorized redirect URLs. 2) Fill in Client ID (the app\'s client_key) and Client Secret, keep or change the Scopes, and click "Save". 3) Click "Connect" (n8n 1.x: "Connect my account"), confirm on Douyin\'s page and approve. n8n stores the access token, refresh token and open_id here; the MediaX Douyin node refreshes them by itself (access token every 15 days, refresh token renewed up to 5 times). If a run says to reconnect, open this credential and click "Reconnect".',
 			name: 'notice',
 			type: 'notice',
 			default: '',

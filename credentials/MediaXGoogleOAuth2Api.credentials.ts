@@ -40,7 +40,7 @@ export class MediaXGoogleOAuth2Api implements ICredentialType {
 	properties: INodeProperties[] = [
 		{
 			displayName:
-				'1) In the Google Cloud console, enable the YouTube Data API v3 and/or the Blogger API, create an OAuth client of type "Web application" and add the "OAuth Redirect URL" shown above as an authorized redirect URI. 2) Fill in its Client ID and Client Secret, keep or change the Scopes, and click "Save". 3) Click \"Connect\" (n8n 1.x: \"Connect my account\") and approve on Google\'s page. n8n stores the tokens here and refreshes them.',
+				'1) In the Google Cloud console, enable the YouTube Data API v3 and/or the Blogger API, create an OAuth client of type "Web application" and add the "OAuth Redirect URL" shown above as an authorized redirect URI. 2) Fill in its Client ID and Client Secret, keep or change the Scopes, and click "Save". 3) Click "Connect" (n8n 1.x: "Connect my account") and approve on Google\'s page. n8n stores the tokens here and refreshes them.',
 			name: 'notice',
 			type: 'notice',
 			default: '',
