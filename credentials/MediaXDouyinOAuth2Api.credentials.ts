@@ -1,6 +1,7 @@
 import type { ICredentialType, INodeProperties } from 'n8n-workflow';
 import { environmentBaseUrlExpression } from '../nodes/shared/engine/baseUrl';
 import { environmentFields } from '../nodes/shared/engine/credentialFields';
+import { scopeExpression, scopesField } from '../nodes/shared/engine/scopeFields';
 
 /** The scopes a content team usually needs; the consent page shows them and the user can untick optional ones. */
 const DOUYIN_SCOPES = [
@@ -16,10 +17,12 @@ const DOUYIN_SCOPES = [
 	{ name: 'Delete Video (video.delete)', value: 'video.delete' },
 ];
 
+/** Requested when the Scopes field is left untouched or emptied. */
+const DOUYIN_DEFAULT_SCOPES = ['user_info', 'video.list.bind', 'video.create.bind', 'video.data.bind', 'item.comment', 'data.external.user', 'data.external.item'];
 const base = environmentBaseUrlExpression('https://open.douyin.com', '$self');
 
 /**
- * Authorization-code grant (Access Token mode). n8n's own "Connect my account" runs the consent page and the code
+ * Authorization-code grant (Access Token mode). n8n's own Connect button runs the consent page and the code
  * exchange (Douyin's client_key rides along in the query and body); the MediaX Douyin node then refreshes the
  * token, renews the refresh token and writes both back into this credential.
  */
@@ -32,23 +35,24 @@ export class MediaXDouyinOAuth2Api implements ICredentialType {
 
 	icon = 'file:icons/douyin.svg' as const;
 
-	documentationUrl = 'https://developer.open-douyin.com/docs/resource/zh-CN/dop/develop/openapi/account-permission/get-access-token';
+	documentationUrl = 'https://github.com/ArtisanCloud/n8n-nodes-mediax#douyin-account-oauth2';
 
 	properties: INodeProperties[] = [
 		{
 			displayName:
-				'Connect a Douyin account: 1) In the Douyin Open Platform console, add the "OAuth Redirect URL" shown below to the app\'s authorized redirect URLs. 2) Enter Client Key and Client Secret, pick the scopes, and save. 3) Click "Connect my account", scan or confirm on Douyin\'s page, and approve. n8n stores the access token, refresh token and open_id here; the MediaX Douyin node refreshes them by itself (access token every 15 days, refresh token renewed up to 5 times). If a run reports "reconnect", click "Connect my account" again.',
+				'Connect a Douyin account: 1) In the Douyin Open Platform console, add the "OAuth Redirect URL" shown above to the app\'s authorized redirect URLs. 2) Fill in Client ID (the app\'s client_key) and Client Secret, keep or change the Scopes, and click "Save". 3) Click "Connect" (n8n 1.x: "Connect my account"), confirm on Douyin\'s page and approve. n8n stores the access token, refresh token and open_id here; the MediaX Douyin node refreshes them by itself (access token every 15 days, refresh token renewed up to 5 times). If a run says to reconnect, open this credential and click "Reconnect".',
 			name: 'notice',
 			type: 'notice',
 			default: '',
 		},
 		...environmentFields({ production: 'Production (open.douyin.com)', custom: 'Custom Base URL (Proxy, Relay or Simulator)', hint: 'Replaces https://open.douyin.com for the consent page, the token endpoints and every API call', placeholder: 'https://douyin-relay.example.com' }),
 		{
-			displayName: 'Client Key',
+			displayName: 'Client ID',
 			name: 'clientId',
 			type: 'string',
 			default: '',
 			required: true,
+			hint: 'The app\'s client_key from the Douyin Open Platform console',
 		},
 		{
 			displayName: 'Client Secret',
@@ -58,23 +62,16 @@ export class MediaXDouyinOAuth2Api implements ICredentialType {
 			default: '',
 			required: true,
 		},
-		{
-			displayName: 'Scopes',
-			name: 'scopes',
-			type: 'multiOptions',
-			options: DOUYIN_SCOPES,
-			default: ['user_info', 'video.list.bind', 'video.create.bind', 'video.data.bind', 'item.comment', 'data.external.user', 'data.external.item'],
-			description: 'Permissions to ask the account for. Each must also be granted to the app in the Douyin console.',
-		},
+		scopesField(DOUYIN_SCOPES, DOUYIN_DEFAULT_SCOPES, 'Permissions to ask the account for. Each must also be granted to the app in the Douyin console.'),
 		{ displayName: 'Grant Type', name: 'grantType', type: 'hidden', default: 'authorizationCode' },
 		{ displayName: 'Authorization URL', name: 'authUrl', type: 'hidden', default: `={{(${base}) + "/platform/oauth/connect/"}}` },
 		{ displayName: 'Access Token URL', name: 'accessTokenUrl', type: 'hidden', default: `={{(${base}) + "/oauth/access_token/"}}` },
-		{ displayName: 'Scope', name: 'scope', type: 'hidden', default: '={{($self["scopes"] || []).join(",")}}' },
+		{ displayName: 'Scope', name: 'scope', type: 'hidden', default: scopeExpression(DOUYIN_DEFAULT_SCOPES, ',') },
 		{
 			displayName: 'Auth URI Query Parameters',
 			name: 'authQueryParameters',
 			type: 'hidden',
-			default: '={{"client_key=" + encodeURIComponent($self["clientId"])}}',
+			default: '={{"client_key=" + encodeURIComponent($self["clientId"] || "")}}',
 		},
 		{ displayName: 'Authentication', name: 'authentication', type: 'hidden', default: 'body' },
 		// Douyin's token endpoint wants client_key, not client_id; redefined without displayOptions so n8n sends it

@@ -1,6 +1,7 @@
 import type { ICredentialType, INodeProperties } from 'n8n-workflow';
 import { customBaseUrlExpression } from '../nodes/shared/engine/baseUrl';
 import { environmentFields } from '../nodes/shared/engine/credentialFields';
+import { scopeExpression, scopesField } from '../nodes/shared/engine/scopeFields';
 
 const SCOPES = [
 	{ name: 'Blogger (Read and Write)', value: 'https://www.googleapis.com/auth/blogger' },
@@ -11,10 +12,17 @@ const SCOPES = [
 	{ name: 'YouTube (Upload Videos)', value: 'https://www.googleapis.com/auth/youtube.upload' },
 ];
 
+/** Requested when the Scopes field is left untouched or emptied: YouTube (manage, captions/comments, uploads) and Blogger. */
+const GOOGLE_DEFAULT_SCOPES = [
+	'https://www.googleapis.com/auth/youtube',
+	'https://www.googleapis.com/auth/youtube.force-ssl',
+	'https://www.googleapis.com/auth/youtube.upload',
+	'https://www.googleapis.com/auth/blogger',
+];
 const custom = customBaseUrlExpression('$self');
 
 /**
- * Google speaks standard OAuth 2.0, so n8n's own "Connect my account" does the flow and n8n refreshes the token;
+ * Google speaks standard OAuth 2.0, so n8n's own Connect button does the flow and n8n refreshes the token;
  * offline access with a forced consent prompt makes Google issue a refresh token every time.
  */
 export class MediaXGoogleOAuth2Api implements ICredentialType {
@@ -26,12 +34,12 @@ export class MediaXGoogleOAuth2Api implements ICredentialType {
 
 	icon = 'file:icons/google.svg' as const;
 
-	documentationUrl = 'https://developers.google.com/youtube/v3/guides/authentication';
+	documentationUrl = 'https://github.com/ArtisanCloud/n8n-nodes-mediax#google-account-oauth2';
 
 	properties: INodeProperties[] = [
 		{
 			displayName:
-				'1) In the Google Cloud console, enable the YouTube Data API v3 and/or the Blogger API, create an OAuth client of type "Web application" and add the "OAuth Redirect URL" shown below as an authorized redirect URI. 2) Paste its Client ID and Client Secret, pick the scopes and save. 3) Click "Connect my account" (Sign in with Google) and approve. n8n stores and refreshes the tokens.',
+				'1) In the Google Cloud console, enable the YouTube Data API v3 and/or the Blogger API, create an OAuth client of type "Web application" and add the "OAuth Redirect URL" shown above as an authorized redirect URI. 2) Fill in its Client ID and Client Secret, keep or change the Scopes, and click "Save". 3) Click "Connect" (n8n 1.x: "Connect my account") and approve on Google\'s page. n8n stores the tokens here and refreshes them.',
 			name: 'notice',
 			type: 'notice',
 			default: '',
@@ -53,18 +61,7 @@ export class MediaXGoogleOAuth2Api implements ICredentialType {
 			hint: 'Empty: <API Base URL>/token',
 			displayOptions: { show: { environment: ['custom'] } },
 		},
-		{
-			displayName: 'Scopes',
-			name: 'scopes',
-			type: 'multiOptions',
-			options: SCOPES,
-			default: [
-				'https://www.googleapis.com/auth/youtube',
-				'https://www.googleapis.com/auth/youtube.force-ssl',
-				'https://www.googleapis.com/auth/youtube.upload',
-				'https://www.googleapis.com/auth/blogger',
-			],
-		},
+		scopesField(SCOPES, GOOGLE_DEFAULT_SCOPES, 'Permissions to ask the Google account for; enable the matching APIs in the Google Cloud project'),
 		{ displayName: 'Grant Type', name: 'grantType', type: 'hidden', default: 'authorizationCode' },
 		{
 			displayName: 'Authorization URL',
@@ -78,7 +75,7 @@ export class MediaXGoogleOAuth2Api implements ICredentialType {
 			type: 'hidden',
 			default: `={{($self["environment"] === "custom" && String($self["tokenUrl"] || "")) || (${custom} ? ${custom} + "/token" : "https://oauth2.googleapis.com/token")}}`,
 		},
-		{ displayName: 'Scope', name: 'scope', type: 'hidden', default: '={{($self["scopes"] || []).join(" ")}}' },
+		{ displayName: 'Scope', name: 'scope', type: 'hidden', default: scopeExpression(GOOGLE_DEFAULT_SCOPES, ' ') },
 		{ displayName: 'Auth URI Query Parameters', name: 'authQueryParameters', type: 'hidden', default: 'access_type=offline&prompt=consent' },
 		{ displayName: 'Authentication', name: 'authentication', type: 'hidden', default: 'body' },
 	];

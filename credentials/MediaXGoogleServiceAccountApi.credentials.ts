@@ -5,9 +5,10 @@ import type {
 	INodeProperties,
 } from 'n8n-workflow';
 import { appTokenHiddenFields, preAuthenticationFor } from '../nodes/shared/engine/appCredential';
-import { googleServiceAccountAdapter } from '../nodes/shared/platforms/google';
+import { SERVICE_ACCOUNT_DEFAULT_SCOPES, googleServiceAccountAdapter } from '../nodes/shared/platforms/google';
 import { environmentBaseUrlExpression } from '../nodes/shared/engine/baseUrl';
 import { environmentFields } from '../nodes/shared/engine/credentialFields';
+import { scopesField } from '../nodes/shared/engine/scopeFields';
 
 /**
  * The client-credentials equivalent for Google: a service account signs a JWT (RFC 7523) with its private key and
@@ -20,7 +21,7 @@ export class MediaXGoogleServiceAccountApi implements ICredentialType {
 
 	icon = 'file:icons/google.svg' as const;
 
-	documentationUrl = 'https://developers.google.com/identity/protocols/oauth2/service-account';
+	documentationUrl = 'https://github.com/ArtisanCloud/n8n-nodes-mediax#google-service-account';
 
 	properties: INodeProperties[] = [
 		{
@@ -63,17 +64,15 @@ export class MediaXGoogleServiceAccountApi implements ICredentialType {
 			placeholder: 'editor@your-workspace-domain.com',
 			description: 'Optional. A Google Workspace user the service account acts as; the Workspace admin must allow it for the scopes below.',
 		},
-		{
-			displayName: 'Scopes',
-			name: 'scopes',
-			type: 'multiOptions',
-			options: [
+		scopesField(
+			[
 				{ name: 'Blogger (Read and Write)', value: 'https://www.googleapis.com/auth/blogger' },
 				{ name: 'Blogger (Read Only)', value: 'https://www.googleapis.com/auth/blogger.readonly' },
 				{ name: 'YouTube (Read Only, Content Owners Only)', value: 'https://www.googleapis.com/auth/youtube.readonly' },
 			],
-			default: ['https://www.googleapis.com/auth/blogger'],
-		},
+			SERVICE_ACCOUNT_DEFAULT_SCOPES,
+			'Permissions the service account asks Google for; with impersonation, each must be allowed for its client ID in the Workspace admin console',
+		),
 		{
 			displayName: 'API Key (Public Reads, Legacy)',
 			name: 'apiKey',

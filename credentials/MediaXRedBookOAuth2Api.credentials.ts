@@ -8,8 +8,9 @@ import type {
 } from 'n8n-workflow';
 import { appTokenHiddenFields, preAuthenticationFor, usedCodeHashField } from '../nodes/shared/engine/appCredential';
 import { environmentBaseUrlExpression } from '../nodes/shared/engine/baseUrl';
-import { redbookUserAdapter } from '../nodes/shared/platforms/redbook';
+import { REDBOOK_DEFAULT_SCOPES, redbookUserAdapter } from '../nodes/shared/platforms/redbook';
 import { environmentFields } from '../nodes/shared/engine/credentialFields';
+import { scopesField } from '../nodes/shared/engine/scopeFields';
 
 /** Stands for the first authorized advertiser in the Test's request; `authenticate` puts in the real one. */
 export const FIRST_AUTHORIZED_ADVERTISER = 'first-authorized-advertiser';
@@ -28,12 +29,12 @@ export class MediaXRedBookOAuth2Api implements ICredentialType {
 
 	icon = 'file:icons/redbook.svg' as const;
 
-	documentationUrl = 'https://ad-market.xiaohongshu.com/docs-center?bizType=943';
+	documentationUrl = 'https://github.com/ArtisanCloud/n8n-nodes-mediax#redbook-juguang-advertiser-authorization';
 
 	properties: INodeProperties[] = [
 		{
 			displayName:
-				'Connect: 1) Enter App ID, Secret, the Redirect URI registered for your JuGuang app, and the scopes; save. 2) In any workflow, run the MediaX RedBook node\'s "Authorization → Get Authorization URL" and open the link in a browser; log in as the advertiser and approve. 3) The browser lands on your Redirect URI with ?auth_code=… in the address bar: paste that code into "Authorization Code" below and save. The code is exchanged at once (the Test shows the result); tokens and the list of authorized advertisers are kept here and refreshed automatically for 30 days after the last use of the refresh token. Repeat these steps if a run says the authorization expired.',
+				'Connect: 1) Fill in App ID, Secret and Redirect URI (the callback address registered for your JuGuang app: a page that shows the code it receives; see the setup steps in this package\'s README), keep or change the Scopes, and click "Save". 2) In a workflow, run the MediaX RedBook node\'s "Authorization → Get Authorization URL" and open the "url" of its output in a browser; log in as the advertiser and approve. 3) JuGuang sends the browser to the Redirect URI with ?auth_code=…: paste that code into "Authorization Code" in this credential and click "Save". The code is exchanged at once; tokens and the list of authorized advertisers are kept here and refreshed automatically for 30 days after the last use of the refresh token. Repeat these steps if a run says the authorization expired.',
 			name: 'notice',
 			type: 'notice',
 			default: '',
@@ -49,18 +50,16 @@ export class MediaXRedBookOAuth2Api implements ICredentialType {
 			placeholder: 'https://example.com/juguang/callback',
 			hint: 'The callback address registered for the app; the authorization code is appended to it',
 		},
-		{
-			displayName: 'Scopes',
-			name: 'scopes',
-			type: 'multiOptions',
-			options: [
+		scopesField(
+			[
 				{ name: 'Account Management (account_manage)', value: 'account_manage' },
 				{ name: 'Ad Management (ad_manage)', value: 'ad_manage' },
 				{ name: 'Ad Query (ad_query)', value: 'ad_query' },
 				{ name: 'Reports (report_service)', value: 'report_service' },
 			],
-			default: ['report_service', 'ad_query', 'ad_manage', 'account_manage'],
-		},
+			REDBOOK_DEFAULT_SCOPES,
+			'Permissions the authorization link asks the advertiser for',
+		),
 		{
 			displayName: 'Authorization Code',
 			name: 'authCode',

@@ -20,7 +20,7 @@ describe(`demo fixtures on n8n ${process.env.MEDIAX_N8N_VERSION ?? '2.41.1'}`, (
 		h = await startN8n();
 		const creds = substitute(JSON.parse(readFileSync(join(FIXTURES, 'credentials.json'), 'utf8')), h.sim.baseUrl, h.baseUrl) as Array<{ name: string; type: string; data: Record<string, unknown> }>;
 		for (const c of creds) ids.set(c.name, await h.createCredential(c));
-		for (const name of ['Douyin account (simulator)', 'Google account (simulator)']) await h.connectOAuth2(ids.get(name)!);
+		for (const name of ['Douyin account (simulator)', 'Google account (simulator)', 'Bilibili account (simulator)']) await h.connectOAuth2(ids.get(name)!);
 	});
 	afterAll(() => h?.stop());
 

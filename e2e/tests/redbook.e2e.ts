@@ -49,7 +49,7 @@ describe(`RedBook JuGuang on n8n ${process.env.MEDIAX_N8N_VERSION ?? '2.41.1'}`,
 				appId: '4000001',
 				secret: SECRET,
 				redirectUri: REDIRECT_URI,
-				scopes: ['report_service', 'ad_query', 'ad_manage', 'account_manage'],
+				requestedScopes: ['report_service', 'ad_query', 'ad_manage', 'account_manage'],
 			},
 		});
 	});

@@ -5,6 +5,7 @@ import {
 	type INodeType,
 	type INodeTypeDescription,
 } from 'n8n-workflow';
+import { credentialChoices } from '../shared/node/credentialChoice';
 import { routeOperations } from '../shared/node/router';
 import { articleDescription } from './actions/article';
 import { dataDescription } from './actions/data';
@@ -27,7 +28,7 @@ export class MediaXBilibili implements INodeType {
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],
 		outputs: [NodeConnectionTypes.Main],
-		credentials: [{ name: 'mediaXBilibiliOAuth2Api', required: true }],
+		credentials: credentialChoices(bilibiliPlatform, { mediaXBilibiliOAuth2Api: 'Bilibili Account (user authorization)' }),
 		properties: [
 			{
 				displayName: 'Resource',

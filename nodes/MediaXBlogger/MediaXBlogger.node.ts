@@ -5,6 +5,7 @@ import {
 	type INodeType,
 	type INodeTypeDescription,
 } from 'n8n-workflow';
+import { credentialChoices } from '../shared/node/credentialChoice';
 import { routeOperations } from '../shared/node/router';
 import { blogDescription } from './actions/blog';
 import { commentDescription } from './actions/comment';
@@ -26,15 +27,11 @@ export class MediaXBlogger implements INodeType {
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],
 		outputs: [NodeConnectionTypes.Main],
-		credentials: [
-			{ name: 'mediaXGoogleOAuth2Api', required: false },
-			{ name: 'mediaXGoogleServiceAccountApi', required: false },
-			{ name: 'mediaXGoogleApiKeyApi', required: false },
-		],
+		credentials: credentialChoices(bloggerPlatform, { mediaXGoogleOAuth2Api: 'Google Account (user authorization)', mediaXGoogleServiceAccountApi: 'Google Service Account (service token or API key)', mediaXGoogleApiKeyApi: 'Google API Key (public reads)' }),
 		properties: [
 			{
 				displayName:
-					'Writes need the Google OAuth2 credential, or a Service Account credential that impersonates a blog author (domain-wide delegation). Public blogs can be read with the Service Account credential\'s API Key alone.',
+					'Fill in one of the credential fields above. Writes need the Google Account credential, or a Service Account credential that impersonates a blog author (domain-wide delegation); public blogs can also be read with the Service Account credential\'s API Key alone.',
 				name: 'credentialsNotice',
 				type: 'notice',
 				default: '',

@@ -5,6 +5,7 @@ import {
 	type INodeType,
 	type INodeTypeDescription,
 } from 'n8n-workflow';
+import { credentialChoices } from '../shared/node/credentialChoice';
 import { routeOperations } from '../shared/node/router';
 import { commentDescription } from './actions/comment';
 import { dataDescription } from './actions/data';
@@ -28,14 +29,11 @@ export class MediaXDouyin implements INodeType {
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],
 		outputs: [NodeConnectionTypes.Main],
-		credentials: [
-			{ name: 'mediaXDouyinOAuth2Api', required: false },
-			{ name: 'mediaXDouyinClientCredentialsApi', required: false },
-		],
+		credentials: credentialChoices(douyinPlatform, { mediaXDouyinOAuth2Api: 'Douyin Account (user authorization)', mediaXDouyinClientCredentialsApi: 'Douyin App (client token)' }),
 		properties: [
 			{
 				displayName:
-					'Attach the OAuth2 credential for account operations (user, video, image-text, comments, data) and the Client Credentials credential for app-level tools. Each operation uses the one it needs.',
+					'The credential field above follows the operation: account operations (user, video, image-text, comments, data) use a "Douyin Account (user authorization)" credential, the app-level tools a "Douyin App (client token)" credential.',
 				name: 'credentialsNotice',
 				type: 'notice',
 				default: '',

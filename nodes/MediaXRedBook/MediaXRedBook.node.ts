@@ -5,6 +5,7 @@ import {
 	type INodeType,
 	type INodeTypeDescription,
 } from 'n8n-workflow';
+import { credentialChoices } from '../shared/node/credentialChoice';
 import { routeOperations } from '../shared/node/router';
 import { accountDescription } from './actions/account';
 import { authorizationDescription } from './actions/authorization';
@@ -31,7 +32,7 @@ export class MediaXRedBook implements INodeType {
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],
 		outputs: [NodeConnectionTypes.Main],
-		credentials: [{ name: 'mediaXRedBookOAuth2Api', required: true }],
+		credentials: credentialChoices(redbookPlatform, { mediaXRedBookOAuth2Api: 'RedBook JuGuang Account (advertiser authorization)' }),
 		properties: [
 			{
 				displayName: 'Resource',

@@ -5,6 +5,7 @@ import {
 	type INodeType,
 	type INodeTypeDescription,
 } from 'n8n-workflow';
+import { credentialChoices } from '../shared/node/credentialChoice';
 import { routeOperations } from '../shared/node/router';
 import { articleImageDescription } from './actions/articleImage';
 import { draftDescription } from './actions/draft';
@@ -29,10 +30,7 @@ export class MediaXWeChatOfficialAccount implements INodeType {
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],
 		outputs: [NodeConnectionTypes.Main],
-		credentials: [
-			{ name: 'mediaXWeChatOfficialAccountApi', required: false },
-			{ name: 'mediaXWeChatOAuth2Api', required: false },
-		],
+		credentials: credentialChoices(wechatPlatform, { mediaXWeChatOfficialAccountApi: 'WeChat Official Account (app token)', mediaXWeChatOAuth2Api: 'WeChat User (web authorization)' }),
 		properties: [
 			{
 				displayName: 'Resource',

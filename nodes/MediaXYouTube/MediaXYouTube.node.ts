@@ -5,6 +5,7 @@ import {
 	type INodeType,
 	type INodeTypeDescription,
 } from 'n8n-workflow';
+import { credentialChoices } from '../shared/node/credentialChoice';
 import { routeOperations } from '../shared/node/router';
 import { captionDescription } from './actions/caption';
 import { channelDescription } from './actions/channel';
@@ -31,15 +32,11 @@ export class MediaXYouTube implements INodeType {
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],
 		outputs: [NodeConnectionTypes.Main],
-		credentials: [
-			{ name: 'mediaXGoogleOAuth2Api', required: false },
-			{ name: 'mediaXGoogleServiceAccountApi', required: false },
-			{ name: 'mediaXGoogleApiKeyApi', required: false },
-		],
+		credentials: credentialChoices(youTubePlatform, { mediaXGoogleOAuth2Api: 'Google Account (user authorization)', mediaXGoogleServiceAccountApi: 'Google Service Account (legacy API key for public reads)', mediaXGoogleApiKeyApi: 'Google API Key (public reads)' }),
 		properties: [
 			{
 				displayName:
-					'Attach the Google OAuth2 credential for anything on your channel (uploads, edits, comments, captions, "mine" lists). Public reads (videos, playlists, channels, comments and search) also work with only the Service Account credential, through its API Key.',
+					'Operations on your channel (uploads, edits, comments, captions, "mine" lists) use the "Google Account (user authorization)" credential. Public reads (videos, playlists, channels, comments and search) accept either it or a "Google Service Account (API key for public reads)" credential: fill in one of the two fields above.',
 				name: 'credentialsNotice',
 				type: 'notice',
 				default: '',

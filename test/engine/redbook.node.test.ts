@@ -34,7 +34,7 @@ describe('MediaX RedBook node', () => {
 			id: 'rb1',
 			name: 'JuGuang',
 			type: CRED,
-			data: { environment: 'custom', baseUrl: `${sim.baseUrl}/redbook`, appId: APP_ID, secret: SECRET, redirectUri: REDIRECT, scopes: ['report_service', 'ad_query', 'ad_manage', 'account_manage'], ...data },
+			data: { environment: 'custom', baseUrl: `${sim.baseUrl}/redbook`, appId: APP_ID, secret: SECRET, redirectUri: REDIRECT, requestedScopes: ['report_service', 'ad_query', 'ad_manage', 'account_manage'], ...data },
 		});
 		seen = [];
 	}

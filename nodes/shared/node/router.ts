@@ -11,6 +11,7 @@ import { secretValues } from '../engine/secrets';
 import type { TokenKind } from '../engine/types';
 import { toNodeError } from './errors';
 import { forEachLimited } from './limit';
+import { withIsoDates } from './isoDates';
 import type { OperationModule, PlatformCall, ResourceOperations } from './operation';
 import { requestsInParallel } from './parallel';
 
@@ -23,7 +24,7 @@ export interface NodePlatform {
 	resources: Record<string, ResourceOperations>;
 }
 
-function adaptersOf(platform: NodePlatform, kind: TokenKind): TokenAdapter[] {
+export function adaptersOf(platform: NodePlatform, kind: TokenKind): TokenAdapter[] {
 	const adapters = platform.adapters[kind];
 	return adapters === undefined ? [] : Array.isArray(adapters) ? adapters : [adapters];
 }
@@ -75,7 +76,7 @@ async function runItem(ctx: IExecuteFunctions, platform: NodePlatform, run: RunT
 	const produced: INodeExecutionData[] = Array.isArray(result) && result.length && 'json' in (result[0] as object)
 		? (result as INodeExecutionData[])
 		: (Array.isArray(result) ? (result as IDataObject[]) : [result as IDataObject]).map((json) => ({ json }));
-	return produced.map((item) => ({ ...item, pairedItem: { item: i } }));
+	return produced.map((item) => ({ ...item, json: withIsoDates(item.json, adapter?.platform), pairedItem: { item: i } }));
 }
 
 /**

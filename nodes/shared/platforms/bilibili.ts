@@ -143,7 +143,7 @@ export const bilibiliUserAdapter: ConnectedOAuthAdapter = {
 			throw new TokenError(
 				`The Bilibili account connection failed (${verdict.message ?? 'no access token stored'})`,
 				verdict.code,
-				'Open the credential, check Client ID, App Secret and the redirect URL, and click "Connect my account" again.',
+				'Open the credential, check Client ID, Client Secret (the App Secret) and the app\'s callback domain, and click "Reconnect".',
 			);
 		}
 		const state = toState(data);

@@ -3,6 +3,7 @@ import type { ICredentialDataDecryptedObject, IDataObject, IHttpRequestOptions }
 import type { ApiKeyAdapter, AppTokenAdapter, HttpRequester, N8nOAuth2Adapter } from '../engine/adapters';
 import { customBaseUrl, environmentBaseUrl } from '../engine/baseUrl';
 import { TokenError, type ReplyVerdict } from '../engine/types';
+import { requestedScopes } from '../engine/scopeFields';
 
 /** One host serves YouTube (/youtube/v3, /upload/youtube/v3) and Blogger (/blogger/v3). */
 export const GOOGLE_API_URL = 'https://www.googleapis.com';
@@ -11,6 +12,8 @@ export const GOOGLE_TOKEN_URL = 'https://oauth2.googleapis.com/token';
 export const GOOGLE_USER_CREDENTIAL = 'mediaXGoogleOAuth2Api';
 export const GOOGLE_SERVICE_ACCOUNT_CREDENTIAL = 'mediaXGoogleServiceAccountApi';
 export const GOOGLE_API_KEY_CREDENTIAL = 'mediaXGoogleApiKeyApi';
+/** What a service account asks for when its Scopes field is untouched or emptied. */
+export const SERVICE_ACCOUNT_DEFAULT_SCOPES = ['https://www.googleapis.com/auth/blogger'];
 
 const HINTS: Record<string, string> = {
 	quotaExceeded: 'The project\'s daily YouTube quota is used up (uploads cost 1600 units, searches 100). It resets at midnight Pacific Time; ask Google for more quota in the Cloud console.',
@@ -85,7 +88,7 @@ function base64url(input: Buffer | string): string {
 
 /** RFC 7523 assertion: RS256 over header.claims with the service account's private key. */
 export function serviceAccountAssertion(credentials: ICredentialDataDecryptedObject, audience: string, nowSeconds: number): string {
-	const scopes = Array.isArray(credentials.scopes) ? (credentials.scopes as string[]).join(' ') : String(credentials.scopes ?? '');
+	const scopes = requestedScopes(credentials, SERVICE_ACCOUNT_DEFAULT_SCOPES).join(' ');
 	const header = { alg: 'RS256', typ: 'JWT' };
 	const claims: IDataObject = { iss: credentials.email, scope: scopes, aud: audience, iat: nowSeconds, exp: nowSeconds + 3600 };
 	if (credentials.delegatedUser) claims.sub = credentials.delegatedUser;
@@ -117,7 +120,7 @@ export const googleServiceAccountAdapter: AppTokenAdapter = {
 	baseUrl: googleApiUrl,
 	verdict: googleVerdict,
 	refreshSkewMs: 5 * 60_000,
-	fingerprint: (c) => `${googleTokenUrl(c)}|${c.email}|${c.delegatedUser ?? ''}|${Array.isArray(c.scopes) ? (c.scopes as string[]).join(' ') : c.scopes}`,
+	fingerprint: (c) => `${googleTokenUrl(c)}|${c.email}|${c.delegatedUser ?? ''}|${requestedScopes(c, SERVICE_ACCOUNT_DEFAULT_SCOPES).join(' ')}`,
 	async fetchToken(httpRequest: HttpRequester, c: ICredentialDataDecryptedObject) {
 		const tokenUrl = googleTokenUrl(c);
 		const assertion = signedAssertion(c, tokenUrl);

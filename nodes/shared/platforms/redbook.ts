@@ -2,10 +2,13 @@ import type { ICredentialDataDecryptedObject, IDataObject } from 'n8n-workflow';
 import type { FetchedToken, HttpRequester, PastedCodeAdapter } from '../engine/adapters';
 import { customBaseUrl, environmentBaseUrl } from '../engine/baseUrl';
 import { TokenError, type ReplyVerdict } from '../engine/types';
+import { requestedScopes } from '../engine/scopeFields';
 
 export const REDBOOK_USER_CREDENTIAL = 'mediaXRedBookOAuth2Api';
 export const REDBOOK_API_URL = 'https://adapi.xiaohongshu.com';
 export const REDBOOK_AUTH_URL = 'https://ad-market.xiaohongshu.com/auth';
+/** What the authorization asks for when the Scopes field is untouched or emptied: every JuGuang scope the node uses. */
+export const REDBOOK_DEFAULT_SCOPES = ['report_service', 'ad_query', 'ad_manage', 'account_manage'];
 
 /**
  * JuGuang publishes no numeric error table; these are the simulator's codes for the documented situations, kept here
@@ -29,8 +32,7 @@ function apiBase(c: ICredentialDataDecryptedObject): string {
 
 export function redbookAuthorizeUrl(c: ICredentialDataDecryptedObject, state: string): string {
 	const page = customBaseUrl(c) ? `${customBaseUrl(c)}/auth` : REDBOOK_AUTH_URL;
-	const scopes = Array.isArray(c.scopes) ? (c.scopes as string[]) : String(c.scopes ?? '').split(',').filter(Boolean);
-	const query = new URLSearchParams({ appId: String(c.appId ?? ''), scope: JSON.stringify(scopes), redirectUri: String(c.redirectUri ?? ''), state });
+	const query = new URLSearchParams({ appId: String(c.appId ?? ''), scope: JSON.stringify(requestedScopes(c, REDBOOK_DEFAULT_SCOPES)), redirectUri: String(c.redirectUri ?? ''), state });
 	return `${page}?${query.toString()}`;
 }
 

@@ -1,12 +1,13 @@
 import { randomBytes } from 'crypto';
 import type { IExecuteFunctions } from 'n8n-workflow';
 import type { OperationModule } from '../../../shared/node/operation';
-import { REDBOOK_USER_CREDENTIAL, redbookAuthorizeUrl } from '../../../shared/platforms/redbook';
+import { requestedScopes } from '../../../shared/engine/scopeFields';
+import { REDBOOK_DEFAULT_SCOPES, REDBOOK_USER_CREDENTIAL, redbookAuthorizeUrl } from '../../../shared/platforms/redbook';
 import { show } from '../common';
 
-/** Builds the consent link from the credential; sends nothing to JuGuang. */
+/** Builds the consent link from the advertiser-authorization credential (so it declares that token kind); sends nothing to JuGuang. */
 export const getAuthorizationUrl: OperationModule = {
-	token: 'none',
+	token: 'user',
 	description: [
 		{
 			displayName: 'State',
@@ -20,7 +21,7 @@ export const getAuthorizationUrl: OperationModule = {
 	async execute(this: IExecuteFunctions, i: number) {
 		const credentials = await this.getCredentials(REDBOOK_USER_CREDENTIAL, i);
 		const state = String(this.getNodeParameter('state', i, '') || randomBytes(8).toString('hex'));
-		const scopes = Array.isArray(credentials.scopes) ? (credentials.scopes as string[]) : String(credentials.scopes ?? '').split(',').filter(Boolean);
+		const scopes = requestedScopes(credentials, REDBOOK_DEFAULT_SCOPES);
 		const redirectUri = String(credentials.redirectUri ?? '');
 		return {
 			url: redbookAuthorizeUrl(credentials, state),

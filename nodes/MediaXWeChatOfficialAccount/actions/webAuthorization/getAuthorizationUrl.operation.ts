@@ -3,9 +3,9 @@ import type { IExecuteFunctions } from 'n8n-workflow';
 import type { OperationModule } from '../../../shared/node/operation';
 import { WECHAT_WEB_CREDENTIAL, wechatAuthorizeUrl } from '../../../shared/platforms/wechat';
 
-/** Builds the consent link for the web-authorization credential; nothing is sent to WeChat. */
+/** Builds the consent link from the web-authorization credential (so it declares that token kind); nothing is sent to WeChat. */
 export const getAuthorizationUrl: OperationModule = {
-	token: 'none',
+	token: 'user',
 	description: [],
 	async execute(this: IExecuteFunctions) {
 		const credentials = await this.getCredentials(WECHAT_WEB_CREDENTIAL);

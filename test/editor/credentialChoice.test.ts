@@ -1,0 +1,97 @@
+// For every (resource, operation) of every node, the credential fields n8n's editor shows (its own displayParameter on
+// the node's parameters with defaults filled in) are exactly the credential types the operation's `token` can use.
+import { NodeHelpers, type INode, type INodeType, type IDataObject } from 'n8n-workflow';
+import { MediaXBilibili } from '../../nodes/MediaXBilibili/MediaXBilibili.node';
+import { bilibiliPlatform } from '../../nodes/MediaXBilibili/transport';
+import { MediaXBlogger } from '../../nodes/MediaXBlogger/MediaXBlogger.node';
+import { bloggerPlatform } from '../../nodes/MediaXBlogger/transport';
+import { MediaXDouyin } from '../../nodes/MediaXDouyin/MediaXDouyin.node';
+import { douyinPlatform } from '../../nodes/MediaXDouyin/transport';
+import { MediaXRedBook } from '../../nodes/MediaXRedBook/MediaXRedBook.node';
+import { redbookPlatform } from '../../nodes/MediaXRedBook/transport';
+import { MediaXWeChatOfficialAccount } from '../../nodes/MediaXWeChatOfficialAccount/MediaXWeChatOfficialAccount.node';
+import { wechatPlatform } from '../../nodes/MediaXWeChatOfficialAccount/transport';
+import { MediaXYouTube } from '../../nodes/MediaXYouTube/MediaXYouTube.node';
+import { youTubePlatform } from '../../nodes/MediaXYouTube/transport';
+import { credentialChoices, credentialTypesFor } from '../../nodes/shared/node/credentialChoice';
+import type { NodePlatform } from '../../nodes/shared/node/router';
+
+const cases: Array<[string, INodeType, NodePlatform]> = [
+	['Douyin', new MediaXDouyin(), douyinPlatform],
+	['WeChat Official Account', new MediaXWeChatOfficialAccount(), wechatPlatform],
+	['YouTube', new MediaXYouTube(), youTubePlatform],
+	['Blogger', new MediaXBlogger(), bloggerPlatform],
+	['RedBook', new MediaXRedBook(), redbookPlatform],
+	['Bilibili', new MediaXBilibili(), bilibiliPlatform],
+];
+
+/** The credential entries the editor shows for this resource/operation, the way NodeCredentials filters them. */
+function shown(type: INodeType, resource: string, operation: string) {
+	const d = type.description;
+	const parameters = NodeHelpers.getNodeParameters(d.properties, { resource, operation }, true, false, null, d) as IDataObject;
+	expect(parameters.resource).toBe(resource);
+	expect(parameters.operation).toBe(operation);
+	const node: INode = { id: 'n', name: 'n', type: d.name, typeVersion: 1, position: [0, 0], parameters: parameters as INode['parameters'] };
+	return (d.credentials ?? []).filter((c) => NodeHelpers.displayParameter(parameters as INode['parameters'], c, node, d));
+}
+
+describe.each(cases)('%s node: the credential fields follow the operation', (_label, type, platform) => {
+	const pairs = Object.entries(platform.resources).flatMap(([r, ops]) => Object.keys(ops).map((o) => [r, o] as const));
+
+	it('every resource and operation of the panel has a module (and back)', () => {
+		const d = type.description;
+		const resources = (d.properties.find((p) => p.name === 'resource')!.options as Array<{ value: string }>).map((o) => o.value).sort();
+		expect(resources).toEqual(Object.keys(platform.resources).sort());
+	});
+
+	it.each(pairs)('%s → %s shows exactly the declared credential types, once each, required iff only one serves', (resource, operation) => {
+		const declared = credentialTypesFor(platform, resource, operation);
+		expect(declared.length).toBeGreaterThan(0);
+		const entries = shown(type, resource, operation);
+		expect(entries.map((e) => e.name).sort()).toEqual([...declared].sort());
+		for (const e of entries) expect(e.required).toBe(declared.length === 1);
+	});
+
+	it('labels say what each credential is, and differ within the node', () => {
+		const byType = new Map<string, string>();
+		for (const e of type.description.credentials ?? []) {
+			expect(e.displayName).toMatch(/\(.+\)$/);
+			expect(e.displayName).not.toBe(e.name);
+			if (byType.has(e.name)) expect(e.displayName).toBe(byType.get(e.name));
+			byType.set(e.name, e.displayName!);
+		}
+		expect(new Set(byType.values()).size).toBe(byType.size);
+	});
+});
+
+describe('credentialChoices', () => {
+	const op = (token: unknown) => ({ token, description: [], execute: async () => ({}) }) as never;
+	const adapter = (credentialType: string) => ({ credentialType }) as never;
+	const platform = {
+		label: 'P',
+		adapters: { user: adapter('userCred'), app: adapter('appCred'), key: adapter('appCred') },
+		purpose: {},
+		resources: {
+			a: { list: op('user'), get: op(['user', 'key']) },
+			b: { list: op('app'), get: op('user') },
+			c: { run: op(['app', 'key']) },
+		},
+	} as unknown as NodePlatform;
+
+	it('splits a credential into exact groups: operation names shared across resources do not leak', () => {
+		const entries = credentialChoices(platform, { userCred: 'User (x)', appCred: 'App (y)' });
+		expect(entries).toEqual([
+			{ name: 'userCred', displayName: 'User (x)', required: true, displayOptions: { show: { resource: ['a'], operation: ['list'] } } },
+			{ name: 'userCred', displayName: 'User (x)', required: false, displayOptions: { show: { resource: ['a'], operation: ['get'] } } },
+			{ name: 'userCred', displayName: 'User (x)', required: true, displayOptions: { show: { resource: ['b'], operation: ['get'] } } },
+			{ name: 'appCred', displayName: 'App (y)', required: false, displayOptions: { show: { resource: ['a'], operation: ['get'] } } },
+			{ name: 'appCred', displayName: 'App (y)', required: true, displayOptions: { show: { resource: ['b'], operation: ['list'] } } },
+			// two kinds of one credential type are one type
+			{ name: 'appCred', displayName: 'App (y)', required: true, displayOptions: { show: { resource: ['c'] } } },
+		]);
+	});
+	it('one credential serving everything needs no condition', () => {
+		const single = { ...platform, adapters: { user: adapter('userCred') }, resources: { a: { x: op('user') }, b: { y: op('user') } } } as unknown as NodePlatform;
+		expect(credentialChoices(single, { userCred: 'U (z)' })).toEqual([{ name: 'userCred', displayName: 'U (z)', required: true }]);
+	});
+});
