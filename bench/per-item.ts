@@ -8,6 +8,7 @@
 // startedAt→stoppedAt per item is printed beside it). Rounds interleave the four, after one small warm-up round;
 // each MediaX run gets a fresh credential, so its token requests are those of one burst from an empty credential.
 //   npx tsx bench/per-item.ts [--version 2.41.1] [--runs 3] [--items 2000] [--parallel 8]
+import { readFileSync } from 'node:fs';
 import { startN8n, type N8nHarness } from '../e2e/lib/harness';
 import { chainWorkflow, type NodeSpec } from '../e2e/lib/workflows';
 import { arg, formatRows, machine, median, type BenchRow } from './table';
@@ -35,6 +36,8 @@ interface RunFigures {
 	nodeMs: number;
 	/** the whole execution, startedAt → stoppedAt (undefined for the loop) */
 	executionMs?: number;
+	/** CPU time of the n8n main process during the run (not the task runner that runs the Code node) */
+	cpuMs?: number;
 	tokenRequests: number;
 }
 
@@ -45,6 +48,9 @@ export interface ScenarioResult {
 	runs: RunFigures[];
 	msPerItem: number;
 	executionMsPerItem?: number;
+	cpuMsPerItem?: number;
+	/** median over rounds of this scenario's time / the HTTP Request node's time in the same round */
+	pairedRatio?: number;
 	tokenRequests: number[];
 }
 
@@ -78,6 +84,12 @@ function setPath(target: Record<string, any>, path: string, value: unknown): Rec
 	for (const k of keys.slice(0, -1)) at = at[k] ??= {};
 	at[keys[keys.length - 1]] = value;
 	return target;
+}
+
+/** user + system CPU time of a process in ms, from /proc (clock ticks of 10 ms) */
+function cpuMsOf(pid: number): number {
+	const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').replace(/^.*\) /s, '').split(' ');
+	return (Number(fields[11]) + Number(fields[12])) * 10;
 }
 
 async function parallelParameter(h: N8nHarness): Promise<string | undefined> {
@@ -166,16 +178,28 @@ export async function perItem(opts: PerItemOptions = {}): Promise<PerItemResult>
 			return wechatLog().filter((e) => e.category === 'token-request').length;
 		};
 
+		const seenExecutions = new Set<string>();
 		const runWorkflow = async (path: string, workflowId: string, n: number, what: string): Promise<RunFigures> => {
 			h.sim.log.length = 0;
+			const cpu0 = cpuMsOf(h.pid);
 			const res = await h.callWebhook(path, { method: 'POST', body: { n } });
+			const cpuMs = cpuMsOf(h.pid) - cpu0;
 			if (res.status !== 200 || !Array.isArray(res.body) || res.body.length !== n) throw new Error(`${what}: webhook ${res.status} ${JSON.stringify(res.body).slice(0, 300)}`);
 			const tokenRequests = checkWire(n, what);
-			const ex = await h.api('GET', `/executions?workflowId=${workflowId}&includeData=true&limit=1`);
-			const record = ex.body?.data?.[0];
+			// the record is saved around the time the webhook answers: wait for this run's own, finished one
+			let record: any;
+			for (let tries = 0; tries < 50; tries++) {
+				const ex = await h.api('GET', `/executions?workflowId=${workflowId}&includeData=true&limit=1`);
+				record = ex.body?.data?.[0];
+				if (record && !seenExecutions.has(String(record.id)) && record.stoppedAt) break;
+				record = undefined;
+				await new Promise((r) => setTimeout(r, 200));
+			}
+			if (!record) throw new Error(`${what}: no new finished execution of workflow ${workflowId}`);
+			seenExecutions.add(String(record.id));
 			const count = record?.data?.resultData?.runData?.Count?.[0];
 			if (record?.status !== 'success' || !count || count.data.main[0].length !== n) throw new Error(`${what}: execution ${record?.id} ${record?.status}, Count output ${count?.data?.main?.[0]?.length}`);
-			return { nodeMs: count.executionTime, executionMs: Date.parse(record.stoppedAt) - Date.parse(record.startedAt), tokenRequests };
+			return { nodeMs: count.executionTime, executionMs: Date.parse(record.stoppedAt) - Date.parse(record.startedAt), cpuMs, tokenRequests };
 		};
 
 		const runLoop = async (n: number): Promise<RunFigures> => {
@@ -234,7 +258,11 @@ export async function perItem(opts: PerItemOptions = {}): Promise<PerItemResult>
 			s.msPerItem = median(s.runs.map((f) => f.nodeMs)) / items;
 			const ex = s.runs.map((f) => f.executionMs).filter((x): x is number => x !== undefined);
 			s.executionMsPerItem = ex.length ? median(ex) / items : undefined;
+			const cpu = s.runs.map((f) => f.cpuMs).filter((x): x is number => x !== undefined);
+			s.cpuMsPerItem = cpu.length ? median(cpu) / items : undefined;
 			s.tokenRequests = s.runs.map((f) => f.tokenRequests);
+			// on a loaded machine rounds drift; a ratio within one round compares like with like
+			s.pairedRatio = median(s.runs.map((f, r) => f.nodeMs / scenarios.httpNode.runs[r].nodeMs));
 		}
 
 		const http = scenarios.httpNode.msPerItem;
@@ -242,6 +270,15 @@ export async function perItem(opts: PerItemOptions = {}): Promise<PerItemResult>
 			{ figure: `per item, plain HTTP loop (${items} items)`, value: scenarios.loop.msPerItem, unit: 'ms', baseline: http, baselineLabel: 'HTTP Request node', target: 'reference' },
 			{ figure: `per item, HTTP Request node (${items} items)`, value: http, unit: 'ms', target: 'baseline' },
 			{ figure: `per item, MediaX sequential (${items} items)`, value: scenarios.mediax.msPerItem, unit: 'ms', baseline: http, baselineLabel: 'HTTP Request node', target: '≤ 1.0×', met: scenarios.mediax.msPerItem <= http },
+			{
+				figure: `n8n CPU per item, MediaX sequential (${items} items)`,
+				value: scenarios.mediax.cpuMsPerItem ?? NaN,
+				unit: 'ms',
+				baseline: scenarios.httpNode.cpuMsPerItem,
+				baselineLabel: 'HTTP Request node',
+				target: '≤ 1.0× (CPU, robust to load)',
+				met: (scenarios.mediax.cpuMsPerItem ?? Infinity) <= (scenarios.httpNode.cpuMsPerItem ?? 0),
+			},
 			{
 				figure: `per item, MediaX ${parallel} in parallel (${items} items)`,
 				value: scenarios.mediaxParallel.msPerItem,
@@ -271,15 +308,17 @@ export async function perItem(opts: PerItemOptions = {}): Promise<PerItemResult>
 
 function report(version: string, items: number, runs: number, scenarios: Record<Scenario, ScenarioResult>): string {
 	const http = scenarios.httpNode.msPerItem;
-	const head = ['', 'ms/item (node)', 'ms/item (execution)', '× HTTP Request node', 'token requests per run', 'runs (ms/item)'];
+	const head = ['', 'ms/item (node)', 'ms/item (execution)', 'n8n CPU ms/item', '× HTTP Request node', '× same round', 'token requests per run', 'runs (ms/item)'];
 	const body = Object.values(scenarios).map((s) =>
 		s.missing
-			? [s.label, s.missing, '', '', '', '']
+			? [s.label, s.missing, '', '', '', '', '', '']
 			: [
 					s.label,
 					s.msPerItem.toFixed(3),
 					s.executionMsPerItem === undefined ? '—' : s.executionMsPerItem.toFixed(3),
+					s.cpuMsPerItem === undefined ? '—' : s.cpuMsPerItem.toFixed(3),
 					(s.msPerItem / http).toFixed(2),
+					s.pairedRatio === undefined ? '—' : s.pairedRatio.toFixed(2),
 					s.tokenRequests.join(', '),
 					s.runs.map((f) => (f.nodeMs / items).toFixed(3)).join(', '),
 				],
