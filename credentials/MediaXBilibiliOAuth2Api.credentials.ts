@@ -1,8 +1,8 @@
 import type { ICredentialType, INodeProperties } from 'n8n-workflow';
+import { customBaseUrlExpression } from '../nodes/shared/engine/baseUrl';
 import { environmentFields } from '../nodes/shared/engine/credentialFields';
 
-const custom = '$self["environment"] === "custom"';
-const base = 'String($self["baseUrl"] || "").replace(/\\/+$/, "")';
+const custom = customBaseUrlExpression('$self');
 
 /**
  * Authorization-code grant of the Bilibili open platform. Bilibili's authorize page takes the callback as `gourl`,
@@ -46,13 +46,13 @@ export class MediaXBilibiliOAuth2Api implements ICredentialType {
 			displayName: 'Authorization URL',
 			name: 'authUrl',
 			type: 'hidden',
-			default: `={{(${custom} ? ${base} + "/account" : "https://account.bilibili.com") + "/pc/account-pc/auth/oauth"}}`,
+			default: `={{(${custom} ? ${custom} + "/account" : "https://account.bilibili.com") + "/pc/account-pc/auth/oauth"}}`,
 		},
 		{
 			displayName: 'Access Token URL',
 			name: 'accessTokenUrl',
 			type: 'hidden',
-			default: `={{(${custom} ? ${base} : "https://api.bilibili.com") + "/x/account-oauth2/v1/token"}}`,
+			default: `={{(${custom} || "https://api.bilibili.com") + "/x/account-oauth2/v1/token"}}`,
 		},
 		// permissions are ticked on Bilibili's page, not requested by scope
 		{ displayName: 'Scope', name: 'scope', type: 'hidden', default: '' },

@@ -1,14 +1,29 @@
 import type {
-	IAuthenticateGeneric,
+	ICredentialDataDecryptedObject,
 	ICredentialTestRequest,
 	ICredentialType,
+	IHttpRequestOptions,
 	INodeProperties,
 } from 'n8n-workflow';
 import { appTokenHiddenFields, preAuthenticationFor } from '../nodes/shared/engine/appCredential';
+import { environmentBaseUrlExpression } from '../nodes/shared/engine/baseUrl';
 import { douyinAppAdapter } from '../nodes/shared/platforms/douyin';
 import { environmentFields } from '../nodes/shared/engine/credentialFields';
 
-const douyinBase = '={{$credentials.environment === "custom" ? $credentials.baseUrl.replace(/\\/+$/, "") : "https://open.douyin.com"}}';
+const douyinBase = `={{${environmentBaseUrlExpression('https://open.douyin.com')}}}`;
+
+/** Marks the credential Test's request, so `authenticate` can turn it into a check of the token it holds. */
+export const CLIENT_TOKEN_TEST_HEADER = 'x-mediax-credential-test';
+
+/** An app-level read that only needs the client_token (the JS-SDK ticket, no account): the Test's check of a held token. */
+const APP_API_CHECK_PATH = '/js/getticket/';
+
+function holdsUsableToken(credentials: ICredentialDataDecryptedObject): boolean {
+	const expiresAt = Number(credentials.expiresAt ?? 0);
+	return !!credentials.accessToken && credentials.tokenFor === douyinAppAdapter.fingerprint(credentials) && (!expiresAt || expiresAt - douyinAppAdapter.refreshSkewMs > Date.now());
+}
+
+const tokenRule = (code: number, message: string) => ({ type: 'responseSuccessBody' as const, properties: { key: 'data.error_code', value: code, message } });
 
 export class MediaXDouyinClientCredentialsApi implements ICredentialType {
 	name = 'mediaXDouyinClientCredentialsApi';
@@ -49,17 +64,29 @@ export class MediaXDouyinClientCredentialsApi implements ICredentialType {
 
 	preAuthentication = preAuthenticationFor(douyinAppAdapter);
 
-	authenticate: IAuthenticateGeneric = {
-		type: 'generic',
-		properties: { headers: { 'access-token': '={{$credentials.accessToken}}' } },
-	};
+	/**
+	 * The access-token header. For the credential Test, which n8n builds before its pre-fetch (preAuthentication) runs:
+	 * when the credential holds a usable client_token (the one just fetched, or the stored one), the Test checks that
+	 * token at an app-level API instead of asking for another one. Douyin keeps only the latest two client tokens
+	 * valid, so a second fetch would knock out the token running executions hold. Without a usable token the Test asks
+	 * the token endpoint, which checks Client Key and Secret.
+	 */
+	async authenticate(credentials: ICredentialDataDecryptedObject, requestOptions: IHttpRequestOptions): Promise<IHttpRequestOptions> {
+		const headers = { ...(requestOptions.headers ?? {}) } as Record<string, string>;
+		const isTest = CLIENT_TOKEN_TEST_HEADER in headers;
+		delete headers[CLIENT_TOKEN_TEST_HEADER];
+		if (isTest && !holdsUsableToken(credentials)) return { ...requestOptions, headers };
+		headers['access-token'] = String(credentials.accessToken ?? '');
+		return isTest ? { ...requestOptions, method: 'GET', url: APP_API_CHECK_PATH, body: undefined, headers } : { ...requestOptions, headers };
+	}
 
-	// asks the token endpoint itself, so the test checks the key and secret whatever token is cached
+	// one token request at most: the pre-fetch when no token is stored, else none (see authenticate)
 	test: ICredentialTestRequest = {
 		request: {
 			baseURL: douyinBase,
 			url: '/oauth/client_token/',
 			method: 'POST',
+			headers: { [CLIENT_TOKEN_TEST_HEADER]: 'client-token' },
 			body: {
 				client_key: '={{$credentials.clientKey}}',
 				client_secret: '={{$credentials.clientSecret}}',
@@ -73,6 +100,9 @@ export class MediaXDouyinClientCredentialsApi implements ICredentialType {
 			{ type: 'responseSuccessBody', properties: { key: 'data.error_code', value: 10002, message: 'Douyin error 10002: parameter error (check Client Key and Client Secret)' } },
 			{ type: 'responseSuccessBody', properties: { key: 'data.error_code', value: 10020, message: 'Douyin error 10020: too many client_token requests, wait a few minutes' } },
 			{ type: 'responseSuccessBody', properties: { key: 'data.error_code', value: '10013', message: 'Douyin error 10013: Client Key or Client Secret is wrong' } },
+			tokenRule(28001003, 'Douyin error 28001003: the stored client_token is invalid; the next run fetches a new one'),
+			tokenRule(28001008, 'Douyin error 28001008: the stored client_token expired; the next run fetches a new one'),
+			tokenRule(28001014, 'Douyin error 28001014: the app has no capability for app-level APIs; apply for it in the Douyin console'),
 		],
 	};
 }

@@ -1,4 +1,5 @@
 import type { ICredentialType, INodeProperties } from 'n8n-workflow';
+import { environmentBaseUrlExpression } from '../nodes/shared/engine/baseUrl';
 import { environmentFields } from '../nodes/shared/engine/credentialFields';
 
 /** The scopes a content team usually needs; the consent page shows them and the user can untick optional ones. */
@@ -15,7 +16,7 @@ const DOUYIN_SCOPES = [
 	{ name: 'Delete Video (video.delete)', value: 'video.delete' },
 ];
 
-const base = '$self["environment"] === "custom" ? String($self["baseUrl"] || "").replace(/\\/+$/, "") : "https://open.douyin.com"';
+const base = environmentBaseUrlExpression('https://open.douyin.com', '$self');
 
 /**
  * Authorization-code grant (Access Token mode). n8n's own "Connect my account" runs the consent page and the code

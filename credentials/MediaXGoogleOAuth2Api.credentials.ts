@@ -1,4 +1,5 @@
 import type { ICredentialType, INodeProperties } from 'n8n-workflow';
+import { customBaseUrlExpression } from '../nodes/shared/engine/baseUrl';
 import { environmentFields } from '../nodes/shared/engine/credentialFields';
 
 const SCOPES = [
@@ -10,8 +11,7 @@ const SCOPES = [
 	{ name: 'YouTube (Upload Videos)', value: 'https://www.googleapis.com/auth/youtube.upload' },
 ];
 
-const custom = '$self["environment"] === "custom"';
-const base = 'String($self["baseUrl"] || "").replace(/\\/+$/, "")';
+const custom = customBaseUrlExpression('$self');
 
 /**
  * Google speaks standard OAuth 2.0, so n8n's own "Connect my account" does the flow and n8n refreshes the token;
@@ -70,13 +70,13 @@ export class MediaXGoogleOAuth2Api implements ICredentialType {
 			displayName: 'Authorization URL',
 			name: 'authUrl',
 			type: 'hidden',
-			default: `={{${custom} ? (String($self["customAuthUrl"] || "") || ${base} + "/o/oauth2/v2/auth") : "https://accounts.google.com/o/oauth2/v2/auth"}}`,
+			default: `={{($self["environment"] === "custom" && String($self["customAuthUrl"] || "")) || (${custom} ? ${custom} + "/o/oauth2/v2/auth" : "https://accounts.google.com/o/oauth2/v2/auth")}}`,
 		},
 		{
 			displayName: 'Access Token URL',
 			name: 'accessTokenUrl',
 			type: 'hidden',
-			default: `={{${custom} ? (String($self["tokenUrl"] || "") || ${base} + "/token") : "https://oauth2.googleapis.com/token"}}`,
+			default: `={{($self["environment"] === "custom" && String($self["tokenUrl"] || "")) || (${custom} ? ${custom} + "/token" : "https://oauth2.googleapis.com/token")}}`,
 		},
 		{ displayName: 'Scope', name: 'scope', type: 'hidden', default: '={{($self["scopes"] || []).join(" ")}}' },
 		{ displayName: 'Auth URI Query Parameters', name: 'authQueryParameters', type: 'hidden', default: 'access_type=offline&prompt=consent' },

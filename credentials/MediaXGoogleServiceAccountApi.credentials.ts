@@ -6,6 +6,7 @@ import type {
 } from 'n8n-workflow';
 import { appTokenHiddenFields, preAuthenticationFor } from '../nodes/shared/engine/appCredential';
 import { googleServiceAccountAdapter } from '../nodes/shared/platforms/google';
+import { environmentBaseUrlExpression } from '../nodes/shared/engine/baseUrl';
 import { environmentFields } from '../nodes/shared/engine/credentialFields';
 
 /**
@@ -74,12 +75,12 @@ export class MediaXGoogleServiceAccountApi implements ICredentialType {
 			default: ['https://www.googleapis.com/auth/blogger'],
 		},
 		{
-			displayName: 'API Key (Public Reads)',
+			displayName: 'API Key (Public Reads, Legacy)',
 			name: 'apiKey',
 			type: 'string',
 			typeOptions: { password: true },
 			default: '',
-			description: 'Optional Google API key; the MediaX YouTube node uses it for public read-only calls',
+			description: 'Still used for public reads when no MediaX Google API Key API credential is attached; new setups should use that credential instead',
 		},
 		...appTokenHiddenFields,
 	];
@@ -94,7 +95,7 @@ export class MediaXGoogleServiceAccountApi implements ICredentialType {
 	// the token request runs first (preAuthentication); tokeninfo then confirms Google accepts the token
 	test: ICredentialTestRequest = {
 		request: {
-			baseURL: '={{$credentials.environment === "custom" ? $credentials.baseUrl.replace(/\\/+$/, "") : "https://oauth2.googleapis.com"}}',
+			baseURL: `={{${environmentBaseUrlExpression('https://oauth2.googleapis.com')}}}`,
 			url: '/tokeninfo',
 			qs: { access_token: '={{$credentials.accessToken}}' },
 			method: 'GET',

@@ -6,14 +6,15 @@ import type {
 	IHttpRequestOptions,
 	INodeProperties,
 } from 'n8n-workflow';
-import { appTokenHiddenFields, preAuthenticationFor } from '../nodes/shared/engine/appCredential';
+import { appTokenHiddenFields, preAuthenticationFor, usedCodeHashField } from '../nodes/shared/engine/appCredential';
+import { environmentBaseUrlExpression } from '../nodes/shared/engine/baseUrl';
 import { redbookUserAdapter } from '../nodes/shared/platforms/redbook';
 import { environmentFields } from '../nodes/shared/engine/credentialFields';
 
 /** Stands for the first authorized advertiser in the Test's request; `authenticate` puts in the real one. */
 export const FIRST_AUTHORIZED_ADVERTISER = 'first-authorized-advertiser';
 
-const api = '={{$credentials.environment === "custom" ? $credentials.baseUrl.replace(/\\/+$/, "") : "https://adapi.xiaohongshu.com"}}';
+const api = `={{${environmentBaseUrlExpression('https://adapi.xiaohongshu.com')}}}`;
 
 /**
  * Xiaohongshu JuGuang (小红书聚光) authorization-code grant. JuGuang's token exchange is JSON, which n8n's OAuth2 client
@@ -70,7 +71,7 @@ export class MediaXRedBookOAuth2Api implements ICredentialType {
 		...appTokenHiddenFields,
 		{ displayName: 'Refresh Token', name: 'refreshToken', type: 'hidden', typeOptions: { password: true }, default: '' },
 		{ displayName: 'Refresh Token Expires At', name: 'refreshExpiresAt', type: 'hidden', default: 0 },
-		{ displayName: 'Exchanged Code Fingerprint', name: 'usedAuthCode', type: 'hidden', default: '' },
+		usedCodeHashField,
 		{ displayName: 'Authorized Advertisers', name: 'advertisers', type: 'hidden', default: '[]' },
 		{ displayName: 'User ID', name: 'userId', type: 'hidden', default: '' },
 		{ displayName: 'Granted Scope', name: 'grantedScope', type: 'hidden', default: '' },

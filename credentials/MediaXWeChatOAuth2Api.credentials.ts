@@ -4,7 +4,8 @@ import type {
 	ICredentialType,
 	INodeProperties,
 } from 'n8n-workflow';
-import { appTokenHiddenFields, preAuthenticationFor } from '../nodes/shared/engine/appCredential';
+import { appTokenHiddenFields, preAuthenticationFor, usedCodeHashField } from '../nodes/shared/engine/appCredential';
+import { environmentBaseUrlExpression } from '../nodes/shared/engine/baseUrl';
 import { wechatWebUserAdapter } from '../nodes/shared/platforms/wechat';
 import { environmentFields } from '../nodes/shared/engine/credentialFields';
 
@@ -55,7 +56,7 @@ export class MediaXWeChatOAuth2Api implements ICredentialType {
 		...appTokenHiddenFields,
 		{ displayName: 'Refresh Token', name: 'refreshToken', type: 'hidden', typeOptions: { password: true }, default: '' },
 		{ displayName: 'Refresh Token Expires At', name: 'refreshExpiresAt', type: 'hidden', default: 0 },
-		{ displayName: 'Exchanged Code', name: 'usedAuthCode', type: 'hidden', default: '' },
+		usedCodeHashField,
 		{ displayName: 'OpenID', name: 'openid', type: 'hidden', default: '' },
 		{ displayName: 'UnionID', name: 'unionid', type: 'hidden', default: '' },
 		{ displayName: 'Granted Scope', name: 'grantedScope', type: 'hidden', default: '' },
@@ -72,7 +73,7 @@ export class MediaXWeChatOAuth2Api implements ICredentialType {
 	// the exchange or refresh runs first; /sns/auth then confirms WeChat accepts the token for this openid
 	test: ICredentialTestRequest = {
 		request: {
-			baseURL: '={{$credentials.environment === "custom" ? $credentials.baseUrl.replace(/\\/+$/, "") : "https://api.weixin.qq.com"}}',
+			baseURL: `={{${environmentBaseUrlExpression('https://api.weixin.qq.com')}}}`,
 			url: '/sns/auth',
 			method: 'GET',
 			json: true,

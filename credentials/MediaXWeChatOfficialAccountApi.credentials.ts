@@ -6,6 +6,7 @@ import type {
 } from 'n8n-workflow';
 import { appTokenHiddenFields, preAuthenticationFor } from '../nodes/shared/engine/appCredential';
 import { wechatAppAdapter, wechatErrorHint } from '../nodes/shared/platforms/wechat';
+import { environmentBaseUrlExpression } from '../nodes/shared/engine/baseUrl';
 import { environmentFields } from '../nodes/shared/engine/credentialFields';
 
 const rule = (code: number) => ({
@@ -51,7 +52,7 @@ export class MediaXWeChatOfficialAccountApi implements ICredentialType {
 	// asks the stable-token endpoint in normal mode: checks AppID, AppSecret and the IP whitelist without rotating anything
 	test: ICredentialTestRequest = {
 		request: {
-			baseURL: '={{$credentials.environment === "custom" ? $credentials.baseUrl.replace(/\\/+$/, "") : "https://api.weixin.qq.com"}}',
+			baseURL: `={{${environmentBaseUrlExpression('https://api.weixin.qq.com')}}}`,
 			url: '/cgi-bin/stable_token',
 			method: 'POST',
 			body: { grant_type: 'client_credential', appid: '={{$credentials.appId}}', secret: '={{$credentials.appSecret}}', force_refresh: false },

@@ -12,6 +12,7 @@ import { userDescription } from './actions/user';
 import { videoDescription } from './actions/video';
 import { getArticleCategories, getPartitions } from './methods/loadOptions';
 import { bilibiliPlatform } from './transport';
+import { requestsInParallelProperty } from '../shared/node/parallel';
 
 export class MediaXBilibili implements INodeType {
 	description: INodeTypeDescription = {
@@ -45,6 +46,7 @@ export class MediaXBilibili implements INodeType {
 			...videoDescription,
 			...articleDescription,
 			...dataDescription,
+			requestsInParallelProperty,
 		],
 	};
 

@@ -11,6 +11,7 @@ import { commentDescription } from './actions/comment';
 import { pageDescription } from './actions/page';
 import { postDescription } from './actions/post';
 import { bloggerPlatform } from './transport';
+import { requestsInParallelProperty } from '../shared/node/parallel';
 
 export class MediaXBlogger implements INodeType {
 	description: INodeTypeDescription = {
@@ -28,6 +29,7 @@ export class MediaXBlogger implements INodeType {
 		credentials: [
 			{ name: 'mediaXGoogleOAuth2Api', required: false },
 			{ name: 'mediaXGoogleServiceAccountApi', required: false },
+			{ name: 'mediaXGoogleApiKeyApi', required: false },
 		],
 		properties: [
 			{
@@ -54,6 +56,7 @@ export class MediaXBlogger implements INodeType {
 			...postDescription,
 			...pageDescription,
 			...commentDescription,
+			requestsInParallelProperty,
 		],
 	};
 

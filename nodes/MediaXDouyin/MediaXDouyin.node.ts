@@ -13,6 +13,7 @@ import { toolDescription } from './actions/tool';
 import { userDescription } from './actions/user';
 import { videoDescription } from './actions/video';
 import { douyinPlatform } from './transport';
+import { requestsInParallelProperty } from '../shared/node/parallel';
 
 export class MediaXDouyin implements INodeType {
 	description: INodeTypeDescription = {
@@ -60,6 +61,7 @@ export class MediaXDouyin implements INodeType {
 			...commentDescription,
 			...dataDescription,
 			...toolDescription,
+			requestsInParallelProperty,
 		],
 	};
 

@@ -16,6 +16,7 @@ import { toolDescription } from './actions/tool';
 import { unitDescription } from './actions/unit';
 import { getAdvertisers } from './methods/loadOptions';
 import { redbookPlatform } from './transport';
+import { requestsInParallelProperty } from '../shared/node/parallel';
 
 export class MediaXRedBook implements INodeType {
 	description: INodeTypeDescription = {
@@ -68,6 +69,7 @@ export class MediaXRedBook implements INodeType {
 					'The advertiser to act for, from the authorization saved in the credential. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
 				displayOptions: { hide: { resource: ['authorization'] } },
 			},
+			requestsInParallelProperty,
 		],
 	};
 

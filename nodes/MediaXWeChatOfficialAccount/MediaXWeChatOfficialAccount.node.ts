@@ -14,6 +14,7 @@ import { publicationDescription } from './actions/publication';
 import { temporaryMediaDescription } from './actions/temporaryMedia';
 import { webAuthorizationDescription } from './actions/webAuthorization';
 import { wechatPlatform } from './transport';
+import { requestsInParallelProperty } from '../shared/node/parallel';
 
 export class MediaXWeChatOfficialAccount implements INodeType {
 	description: INodeTypeDescription = {
@@ -56,6 +57,7 @@ export class MediaXWeChatOfficialAccount implements INodeType {
 			...draftDescription,
 			...publicationDescription,
 			...followerDescription,
+			requestsInParallelProperty,
 		],
 	};
 

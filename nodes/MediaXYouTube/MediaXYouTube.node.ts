@@ -16,6 +16,7 @@ import { searchDescription } from './actions/search';
 import { thumbnailDescription } from './actions/thumbnail';
 import { videoDescription } from './actions/video';
 import { youTubePlatform } from './transport';
+import { requestsInParallelProperty } from '../shared/node/parallel';
 
 export class MediaXYouTube implements INodeType {
 	description: INodeTypeDescription = {
@@ -33,6 +34,7 @@ export class MediaXYouTube implements INodeType {
 		credentials: [
 			{ name: 'mediaXGoogleOAuth2Api', required: false },
 			{ name: 'mediaXGoogleServiceAccountApi', required: false },
+			{ name: 'mediaXGoogleApiKeyApi', required: false },
 		],
 		properties: [
 			{
@@ -69,6 +71,7 @@ export class MediaXYouTube implements INodeType {
 			...searchDescription,
 			...thumbnailDescription,
 			...captionDescription,
+			requestsInParallelProperty,
 		],
 	};
 

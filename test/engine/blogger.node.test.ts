@@ -107,7 +107,7 @@ describe('MediaX Blogger node', () => {
 		expect(error.message).toBe('"post → create" needs the "MediaX Google OAuth2 API" or the "MediaX Google Service Account API" credential');
 		expect(error.description).toMatch(/blog author/);
 		const out = await run({}, { resource: 'blog', operation: 'get', by: 'id', blogId: BLOG_ID }, { continueOnFail: true });
-		expect(String(out[0].json.error)).toMatch(/needs the "MediaX Google OAuth2 API" or the "MediaX Google Service Account API" credential/);
+		expect(String(out[0].json.error)).toMatch(/needs the "MediaX Google OAuth2 API" or the "MediaX Google Service Account API" or the "MediaX Google API Key API" credential/);
 	});
 
 	it('moderates comments and manages pages', async () => {

@@ -118,7 +118,7 @@ describe('MediaX RedBook node', () => {
 		expect(tokenRequests(sim, 'redbook', 'access_token')).toHaveLength(1);
 		const stored = store.read('rb1').data;
 		expect(stored.authCode).toBe('');
-		expect(stored.usedAuthCode).toMatch(/^[0-9a-f]{16}$/);
+		expect(stored.usedAuthCode).toMatch(/^[0-9a-f]{64}$/);
 		expect(String(stored.refreshToken)).toMatch(/^rb_rt_/);
 		expect(await loadAdvertisers()).toEqual([
 			{ name: '测试广告主 A (1234567)', value: '1234567' },

@@ -219,11 +219,11 @@ describe('MediaX WeChat Official Account node', () => {
 		const [first] = await run({ resource: 'follower', operation: 'list', returnAll: false, limit: 1 });
 		const items = Array.from({ length: 8 }, (_, i) => ({ json: { i } }));
 		const ctx = context({ resource: 'follower', operation: 'getInfo', openids: first.json.openid, lang: 'zh_CN' }, { items });
-		const original = ctx.helpers.httpRequestWithAuthentication;
+		const original = ctx.helpers.httpRequest;
 		let n = 0;
-		ctx.helpers.httpRequestWithAuthentication = async function (this: unknown, type: string, options: { url: string }, extra: unknown) {
+		ctx.helpers.httpRequest = async function (this: unknown, options: { url: string }) {
 			if (options.url.includes('/user/info/batchget') && ++n === 4) await admin(sim, '/wechat/revoke');
-			return original.call(this, type, options, extra);
+			return original.call(this, options);
 		};
 		sim.log.length = 0;
 		const out = await run({}, {}, ctx);

@@ -66,6 +66,37 @@ describe('WeChat web authorization credential', () => {
 		expect(JSON.stringify([user, check])).not.toContain(String(store.read('web1').data.accessToken));
 	});
 
+	it('exchanges a newly pasted code even while the previous token is valid, and keeps only its hash', async () => {
+		fresh();
+		const [[link]] = await run({ resource: 'webAuthorization', operation: 'getAuthorizationUrl' });
+		const url = String(link.json.url).replace('#wechat_redirect', '');
+		const first = await approve(url);
+		store.write('web1', { ...store.read('web1').data, authCode: first });
+		await run({ resource: 'webAuthorization', operation: 'getUserInfo', lang: 'en' });
+		const before = store.read('web1').data;
+		expect(Number(before.expiresAt)).toBeGreaterThan(Date.now() + 3600_000); // the first token is far from expiry
+
+		const second = await approve(url);
+		expect(second).not.toBe(first);
+		store.write('web1', { ...store.read('web1').data, authCode: second });
+		const [[user]] = await run({ resource: 'webAuthorization', operation: 'getUserInfo', lang: 'en' });
+		expect(user.json.openid).toBeTruthy();
+		const exchanges = tokenRequests(sim, 'wechat').filter((e) => e.path === '/sns/oauth2/access_token');
+		expect(exchanges.map((e) => e.query.code)).toEqual([first, second]);
+		const after = store.read('web1').data;
+		expect(after.accessToken).not.toBe(before.accessToken);
+		expect(after.authCode).toBe('');
+		expect(JSON.stringify(after)).not.toContain(second);
+		expect(JSON.stringify(after)).not.toContain(first);
+		expect(after.usedAuthCode).toMatch(/^[0-9a-f]{64}$/);
+		expect(sim.log.at(-1)?.token).toBe(after.accessToken);
+
+		// pasting the used code again does not spend a request on it
+		store.write('web1', { ...store.read('web1').data, authCode: second });
+		await run({ resource: 'webAuthorization', operation: 'getUserInfo', lang: 'en' });
+		expect(tokenRequests(sim, 'wechat').filter((e) => e.path === '/sns/oauth2/access_token')).toHaveLength(2);
+	});
+
 	it('reports a reused code with the errcode and what to do', async () => {
 		fresh();
 		const [[link]] = await run({ resource: 'webAuthorization', operation: 'getAuthorizationUrl' });

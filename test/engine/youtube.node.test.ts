@@ -192,7 +192,7 @@ describe('MediaX YouTube node', () => {
 
 		const none = await run(context({}, { resource: 'video', operation: 'get', videoId: 'simVid00001' }, { continueOnFail: true, items: [{ json: {} }, { json: {} }] }));
 		expect(none).toHaveLength(2);
-		expect(none[0].json.error).toBe('"video → get" needs the "MediaX Google OAuth2 API" or the "MediaX Google Service Account API" credential');
+		expect(none[0].json.error).toBe('"video → get" needs the "MediaX Google OAuth2 API" or the "MediaX Google API Key API" or the "MediaX Google Service Account API" credential');
 	});
 
 	it('heals a 401 with exactly one refresh and stores the new token', async () => {

@@ -2,7 +2,8 @@
  * A small stand-in for n8n's execution context, faithful to what the engine relies on (see
  * ../shared/research/n8n-internals.md §1.2–1.4): getCredentials is a fresh "DB" read, httpRequestWithAuthentication runs
  * the credential's preAuthentication when its expirable field is empty and persists the output, then applies the
- * `authenticate` (generic or a function); updateCredentialsOauthTokenData writes oauthTokenData. The real-n8n e2e suites check the same
+ * `authenticate` (generic or a function); the credentials helper's updateCredentials / updateCredentialsOauthTokenData
+ * write the record; `testCredential` runs a credential Test the way n8n's tester does. The real-n8n e2e suites check the same
  * behaviour against n8n itself.
  */
 import type { ICredentialType, IDataObject, IHttpRequestOptions, INodeExecutionData } from 'n8n-workflow';
@@ -37,7 +38,8 @@ export class CredentialStore {
 }
 
 function buildUrl(options: IHttpRequestOptions): string {
-	const url = new URL(options.url, options.baseURL);
+	// like axios: baseURL + url, not URL resolution
+	const url = new URL(options.baseURL && !/^https?:/.test(options.url) ? options.baseURL.replace(/\/+$/, '') + options.url : options.url);
 	for (const [k, v] of Object.entries(options.qs ?? {})) if (v !== undefined) url.searchParams.set(k, String(v));
 	return url.toString();
 }
@@ -116,6 +118,7 @@ export function fakeContext(opts: FakeContextOptions): any {
 		continueOnFail: () => !!opts.continueOnFail,
 		getExecutionCancelSignal: () => undefined,
 		async getCredentials(type: string) {
+			ctx.credentialReads++;
 			const id = opts.attached[type];
 			if (!id) throw new Error(`Node does not have credentials of type ${type}`);
 			const t = store.type(type);
@@ -124,7 +127,10 @@ export function fakeContext(opts: FakeContextOptions): any {
 			return data;
 		},
 		helpers: {
-			httpRequest,
+			async httpRequest(options: IHttpRequestOptions) {
+				ctx.sent.push({ type: '', options });
+				return httpRequest(options);
+			},
 			async httpRequestWithAuthentication(type: string, options: IHttpRequestOptions, extra?: { credentialsDecrypted?: { data: IDataObject } }) {
 				const t = store.type(type);
 				const data = extra?.credentialsDecrypted?.data ? { ...extra.credentialsDecrypted.data } : await ctx.getCredentials(type);
@@ -185,13 +191,21 @@ export function fakeContext(opts: FakeContextOptions): any {
 				return reply;
 			},
 		},
-		/** every request sent through httpRequestWithAuthentication, as signed */
+		/** every request the node sent (plain httpRequest, or httpRequestWithAuthentication as signed) */
 		sent: [] as Array<{ type: string; options: IHttpRequestOptions }>,
 		oauthRefreshes: 0,
+		/** getCredentials calls (each one is a DB read and decryption in n8n) */
+		credentialReads: 0,
 	};
 	if (!opts.noCredentialsHelper) {
 		ctx.additionalData = {
 			credentialsHelper: {
+				async getCredentials(ref: { id: string }) {
+					return { getData: () => store.read(ref.id).data };
+				},
+				async updateCredentials(ref: { id: string }, _type: string, data: IDataObject) {
+					store.write(ref.id, data);
+				},
 				async updateCredentialsOauthTokenData(ref: { id: string }, _type: string, data: { oauthTokenData: IDataObject }) {
 					store.write(ref.id, { ...store.read(ref.id).data, oauthTokenData: data.oauthTokenData });
 				},
@@ -199,4 +213,33 @@ export function fakeContext(opts: FakeContextOptions): any {
 		};
 	}
 	return ctx;
+}
+
+function resolveDeep(value: unknown, data: IDataObject): unknown {
+	if (Array.isArray(value)) return value.map((v) => resolveDeep(v, data));
+	if (value && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, resolveDeep(v, data)]));
+	return resolveExpression(value, data);
+}
+
+/**
+ * A credential Test as n8n's tester runs it (n8n-internals.md §1.5): the test request is built from the credential
+ * data first, then the authenticated request runs preAuthentication when the expirable field is empty (persisting the
+ * output), applies `authenticate`, sends, and checks the responseSuccessBody rules.
+ */
+export async function testCredential(store: CredentialStore, type: string, id: string): Promise<{ status: 'OK' | 'Error'; message: string }> {
+	const t = store.type(type);
+	const data = store.read(id).data;
+	for (const p of t.properties) if (data[p.name] === undefined && p.type !== 'notice') data[p.name] = p.default as never;
+	const request = resolveDeep(t.test!.request, data) as IHttpRequestOptions;
+	const ctx = fakeContext({ store, attached: { [type]: id } });
+	try {
+		const reply = await ctx.helpers.httpRequestWithAuthentication(type, { ...request, json: true }, { credentialsDecrypted: { data } });
+		for (const rule of (t.test!.rules ?? []) as Array<{ type: string; properties: { key: string; value: unknown; message: string } }>) {
+			const got = rule.properties.key.split('.').reduce<any>((o, k) => (o == null ? undefined : o[k]), reply);
+			if (rule.type === 'responseSuccessBody' && got === rule.properties.value) return { status: 'Error', message: rule.properties.message };
+		}
+		return { status: 'OK', message: 'Connection successful!' };
+	} catch (error) {
+		return { status: 'Error', message: (error as Error).message };
+	}
 }

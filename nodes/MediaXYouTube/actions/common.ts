@@ -63,24 +63,6 @@ export function partsOf(ctx: IExecuteFunctions, itemIndex: number, fallback: str
 	return (parts.length ? parts : fallback).join(',');
 }
 
-export const idField = (
-	resource: string,
-	operation: string | string[],
-	name: string,
-	displayName: string,
-	description: string,
-	placeholder = '',
-): INodeProperties => ({
-	displayName,
-	name,
-	type: 'string',
-	required: true,
-	default: '',
-	placeholder,
-	description,
-	displayOptions: show(resource, operation),
-});
-
 export { paginationFields };
 
 /** Follows `nextPageToken` until Return All / Limit is satisfied; `maxPerPage` is the method's maxResults ceiling. */

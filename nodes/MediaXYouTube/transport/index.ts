@@ -1,17 +1,17 @@
 import type { NodePlatform } from '../../shared/node/router';
-import { googleApiKeyAdapter, googleUserAdapter } from '../../shared/platforms/google';
+import { googleApiKeyAdapter, googleServiceAccountKeyAdapter, googleUserAdapter } from '../../shared/platforms/google';
 import { resources } from '../actions/router';
 
 /**
- * YouTube as the node sees it. A service account's token is useless on YouTube (it has no channel), so that credential
- * only contributes its API key, for public reads.
+ * YouTube as the node sees it. Public reads take the API key credential (or, for older setups, the API key a
+ * service-account credential still carries); a service account's token is useless on YouTube (it has no channel).
  */
 export const youTubePlatform: NodePlatform = {
 	label: 'YouTube',
-	adapters: { user: googleUserAdapter, key: googleApiKeyAdapter },
+	adapters: { user: googleUserAdapter, key: [googleApiKeyAdapter, googleServiceAccountKeyAdapter] },
 	purpose: {
 		user: 'a Google account\'s OAuth2 token because it acts for (or reads private data of) that account\'s YouTube channel',
-		key: 'the API key stored in the service-account credential, which reads public YouTube data only',
+		key: 'a Google API key, which reads public YouTube data only',
 	},
 	resources,
 };

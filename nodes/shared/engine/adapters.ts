@@ -24,44 +24,63 @@ interface PlatformAdapterBase {
 	refreshSkewMs: number;
 }
 
-/**
- * Tokens persisted through the credential's `preAuthentication`: the client-credentials grant, and the
- * authorization-code grant of platforms whose token exchange n8n's OAuth2 client cannot speak (RedBook's JSON
- * exchange: the person pastes the one-time code, the credential exchanges and then refreshes it, rotation included).
- * The token lives in the hidden expirable `accessToken` field, so n8n persists it for every process and worker.
- */
-export interface AppTokenAdapter extends PlatformAdapterBase {
-	grant: 'app';
+/** A token fetched by the credential itself and kept in its hidden fields. */
+export interface FetchedToken {
+	accessToken: string;
+	expiresAt: number;
+	/** more fields to store beside the token (refresh token, identity, a consumed code's hash) */
+	extra?: IDataObject;
+}
+
+/** Why a token is being fetched, and the token the platform rejected (if that is why). */
+export interface Renewal {
+	reason: 'missing' | 'credentials-changed' | 'expiring' | 'rejected' | 'new-code';
+	rejectedToken?: string;
+}
+
+/** Shared by the two sources whose token lives in the credential's hidden expirable `accessToken` field. */
+interface StoredTokenAdapterBase extends PlatformAdapterBase {
 	/** which app and host a stored token belongs to; a changed key/secret/host forces a new token */
 	fingerprint(credentials: ICredentialDataDecryptedObject): string;
-	/**
-	 * Fetches a token. `reason` is why ('missing', 'expiring', 'rejected', …): a platform may fetch differently when
-	 * the current token was rejected (WeChat's rate-limited force refresh).
-	 */
-	fetchToken(
-		httpRequest: HttpRequester,
-		credentials: ICredentialDataDecryptedObject,
-		reason: string,
-	): Promise<{ accessToken: string; expiresAt: number; extra?: IDataObject }>;
+	/** attaches the token (header, query) */
+	sign(options: IHttpRequestOptions, accessToken: string, credentials: ICredentialDataDecryptedObject): void;
 }
 
 /**
- * Authorization-code grant whose tokens live in n8n's `oauthTokenData` (the credential extends oAuth2Api, so n8n's
- * "Connect my account" does the consent and code exchange); the engine refreshes in the platform's own dialect.
+ * Source 'app-token': the client-credentials grant (Douyin client_token, WeChat stable token, a Google service
+ * account's JWT grant). The engine fetches it and stores it in the credential, so every execution, process and
+ * queue-mode worker reuses it; the credential's preAuthentication fetches the same way for Tests and HTTP Request.
  */
-export interface OAuthUserTokenAdapter extends PlatformAdapterBase {
-	grant: 'oauth2-user';
+export interface AppTokenAdapter extends StoredTokenAdapterBase {
+	source: 'app-token';
+	fetchToken(httpRequest: HttpRequester, credentials: ICredentialDataDecryptedObject, renewal: Renewal): Promise<FetchedToken>;
+}
+
+/**
+ * Source 'pasted-code': an authorization-code grant whose exchange n8n's OAuth2 client cannot speak (RedBook's JSON
+ * exchange, WeChat's GET exchange). The person pastes the one-time code into the credential; it is exchanged, then
+ * the token is refreshed with the platform's refresh token. Stored like an app token.
+ */
+export interface PastedCodeAdapter extends StoredTokenAdapterBase {
+	source: 'pasted-code';
+	exchangeCode(httpRequest: HttpRequester, credentials: ICredentialDataDecryptedObject, code: string): Promise<FetchedToken>;
+	/** throws a TokenError that says what to do when the credential has no refresh token (never authorized) */
+	refresh(httpRequest: HttpRequester, credentials: ICredentialDataDecryptedObject): Promise<FetchedToken>;
+}
+
+/**
+ * Source 'n8n-connect': the authorization-code grant through n8n's "Connect my account" (the credential extends
+ * oAuth2Api and the token lives in n8n's `oauthTokenData`); the engine refreshes in the platform's own dialect.
+ */
+export interface ConnectedOAuthAdapter extends PlatformAdapterBase {
+	source: 'n8n-connect';
 	/** reads the stored token data; throws a TokenError when the connect stored an error envelope */
 	readToken(oauthTokenData: IDataObject | undefined): TokenState | undefined;
 	/** new `oauthTokenData` to persist for a refreshed token (keeps the platform's own shape) */
 	writeToken(previous: IDataObject, state: TokenState): IDataObject;
 	refresh(httpRequest: HttpRequester, credentials: ICredentialDataDecryptedObject, state: TokenState): Promise<TokenState>;
 	/** extends the refresh token's life where the platform allows it (Douyin renew_refresh_token) */
-	renewRefreshToken?(
-		httpRequest: HttpRequester,
-		credentials: ICredentialDataDecryptedObject,
-		state: TokenState,
-	): Promise<TokenState>;
+	renewRefreshToken?(httpRequest: HttpRequester, credentials: ICredentialDataDecryptedObject, state: TokenState): Promise<TokenState>;
 	/** renew the refresh token when it has less than this left */
 	refreshTokenRenewWindowMs?: number;
 	/** attaches the token to a request (header, query) */
@@ -69,21 +88,23 @@ export interface OAuthUserTokenAdapter extends PlatformAdapterBase {
 }
 
 /**
- * Standard OAuth 2.0 that n8n itself speaks (Google): n8n's "Connect my account" stores the token, signs requests
- * and refreshes it (refreshOAuth2Token persists the result); the engine adds single-flight and one retry.
+ * Source 'n8n-oauth2': standard OAuth 2.0 that n8n itself speaks and refreshes (Google). The engine signs with the
+ * stored token and asks n8n to refresh (which persists) once after a rejection.
  */
 export interface N8nOAuth2Adapter extends PlatformAdapterBase {
-	grant: 'oauth2-n8n';
-	/** the stored access token, to compare before refreshing */
+	source: 'n8n-oauth2';
+	/** the stored access token */
 	readAccessToken(oauthTokenData: IDataObject | undefined): string | undefined;
 }
 
-/** A static key added to the query string (Google API key for public reads); nothing to refresh. */
+/** Source 'api-key': a static key from the credential (Google API key for public reads); nothing to refresh. */
 export interface ApiKeyAdapter extends PlatformAdapterBase {
-	grant: 'api-key';
+	source: 'api-key';
 	/** the key from the credential, or undefined when it has none */
 	readKey(credentials: ICredentialDataDecryptedObject): string | undefined;
 	sign(options: IHttpRequestOptions, key: string): void;
 }
 
-export type TokenAdapter = AppTokenAdapter | OAuthUserTokenAdapter | N8nOAuth2Adapter | ApiKeyAdapter;
+export type StoredTokenAdapter = AppTokenAdapter | PastedCodeAdapter;
+
+export type TokenAdapter = AppTokenAdapter | PastedCodeAdapter | ConnectedOAuthAdapter | N8nOAuth2Adapter | ApiKeyAdapter;

@@ -1,24 +1,15 @@
 /**
- * One token renewal per credential at a time, per process. Modules are loaded once per n8n process, so every
- * execution in the process shares this map; across processes the platform-side rules (stable tokens, compare
- * before refresh) take over.
+ * One token renewal per credential at a time, per process, shared like google-auth-library's refresh promise:
+ * everyone asking while it runs gets the same token (or the same token failure), never another caller's request.
+ * Modules are loaded once per n8n process, so every execution in the process shares this map; across processes
+ * compare-before-refresh and the platforms' stable tokens take over.
  */
 const inflight = new Map<string, Promise<unknown>>();
 
-export type FlightResult<T> = { led: true; value: T } | { led: false };
-
-/** Runs `work` unless a renewal for `key` is already running; then waits for that one and reports `led: false`. */
-export async function singleFlight<T>(key: string, work: () => Promise<T>): Promise<FlightResult<T>> {
-	const running = inflight.get(key);
-	if (running) {
-		await running;
-		return { led: false };
-	}
-	const promise = work();
+export function sharedRenewal<T>(key: string, renew: () => Promise<T>): Promise<T> {
+	const running = inflight.get(key) as Promise<T> | undefined;
+	if (running) return running;
+	const promise = renew().finally(() => inflight.delete(key));
 	inflight.set(key, promise);
-	try {
-		return { led: true, value: await promise };
-	} finally {
-		inflight.delete(key);
-	}
+	return promise;
 }

@@ -1,6 +1,7 @@
 import { createHash, createHmac, randomUUID } from 'crypto';
 import type { ICredentialDataDecryptedObject, IDataObject, IHttpRequestOptions } from 'n8n-workflow';
-import type { OAuthUserTokenAdapter } from '../engine/adapters';
+import type { ConnectedOAuthAdapter } from '../engine/adapters';
+import { customBaseUrl } from '../engine/baseUrl';
 import { TokenError, type ReplyVerdict, type TokenState } from '../engine/types';
 
 export const BILIBILI_USER_CREDENTIAL = 'mediaXBilibiliOAuth2Api';
@@ -15,7 +16,8 @@ const PRODUCTION_HOSTS: Record<string, string> = {
 const CUSTOM_HOST_PREFIX: Record<string, string> = { account: '', api: '', member: '', upload: '/upos' };
 
 export function bilibiliHost(credentials: ICredentialDataDecryptedObject, host: string): string {
-	if (credentials.environment === 'custom' && credentials.baseUrl) return String(credentials.baseUrl).replace(/\/+$/, '') + (CUSTOM_HOST_PREFIX[host] ?? '');
+	const custom = customBaseUrl(credentials);
+	if (custom) return custom + (CUSTOM_HOST_PREFIX[host] ?? '');
 	return PRODUCTION_HOSTS[host] ?? PRODUCTION_HOSTS.member;
 }
 
@@ -101,8 +103,8 @@ export function signBilibiliRequest(options: IHttpRequestOptions, accessToken: s
 	};
 }
 
-export const bilibiliUserAdapter: OAuthUserTokenAdapter = {
-	grant: 'oauth2-user',
+export const bilibiliUserAdapter: ConnectedOAuthAdapter = {
+	source: 'n8n-connect',
 	platform: 'bilibili',
 	label: 'Bilibili',
 	credentialType: BILIBILI_USER_CREDENTIAL,

@@ -1,5 +1,6 @@
 import type { ICredentialDataDecryptedObject, IDataObject } from 'n8n-workflow';
-import type { AppTokenAdapter, HttpRequester, OAuthUserTokenAdapter } from '../engine/adapters';
+import type { AppTokenAdapter, ConnectedOAuthAdapter, HttpRequester } from '../engine/adapters';
+import { environmentBaseUrl } from '../engine/baseUrl';
 import { TokenError, type ReplyVerdict, type TokenState } from '../engine/types';
 
 export const DOUYIN_PRODUCTION_URL = 'https://open.douyin.com';
@@ -38,8 +39,7 @@ function num(value: unknown): number {
 }
 
 export function douyinBaseUrl(credentials: ICredentialDataDecryptedObject): string {
-	if (credentials.environment === 'custom' && credentials.baseUrl) return String(credentials.baseUrl).replace(/\/+$/, '');
-	return DOUYIN_PRODUCTION_URL;
+	return environmentBaseUrl(credentials, DOUYIN_PRODUCTION_URL);
 }
 
 /** Classifies a reply in any of Douyin's three dialects (data+extra, OAuth data+message, err_no). */
@@ -94,7 +94,7 @@ function oauthData(body: unknown, what: string): IDataObject {
 // ---------------------------------------------------------------------------------------------------------------
 
 export const douyinAppAdapter: AppTokenAdapter = {
-	grant: 'app',
+	source: 'app-token',
 	platform: 'douyin',
 	label: 'Douyin',
 	credentialType: DOUYIN_APP_CREDENTIAL,
@@ -115,6 +115,9 @@ export const douyinAppAdapter: AppTokenAdapter = {
 		const accessToken = String(data.access_token ?? '');
 		if (!accessToken) throw new TokenError('Douyin client_token reply carried no access_token');
 		return { accessToken, expiresAt: Date.now() + num(data.expires_in || 7200) * 1000 };
+	},
+	sign(options, accessToken) {
+		options.headers = { ...(options.headers ?? {}), 'access-token': accessToken };
 	},
 };
 
@@ -141,8 +144,8 @@ function tokenFromData(data: IDataObject, book: DouyinTokenBookkeeping): TokenSt
 	};
 }
 
-export const douyinUserAdapter: OAuthUserTokenAdapter = {
-	grant: 'oauth2-user',
+export const douyinUserAdapter: ConnectedOAuthAdapter = {
+	source: 'n8n-connect',
 	platform: 'douyin',
 	label: 'Douyin',
 	credentialType: DOUYIN_USER_CREDENTIAL,

@@ -1,15 +1,16 @@
 import { createSign } from 'crypto';
-import type { ICredentialDataDecryptedObject, IDataObject } from 'n8n-workflow';
+import type { ICredentialDataDecryptedObject, IDataObject, IHttpRequestOptions } from 'n8n-workflow';
 import type { ApiKeyAdapter, AppTokenAdapter, HttpRequester, N8nOAuth2Adapter } from '../engine/adapters';
+import { customBaseUrl, environmentBaseUrl } from '../engine/baseUrl';
 import { TokenError, type ReplyVerdict } from '../engine/types';
 
 /** One host serves YouTube (/youtube/v3, /upload/youtube/v3) and Blogger (/blogger/v3). */
 export const GOOGLE_API_URL = 'https://www.googleapis.com';
 export const GOOGLE_TOKEN_URL = 'https://oauth2.googleapis.com/token';
-export const GOOGLE_AUTH_URL = 'https://accounts.google.com/o/oauth2/v2/auth';
 
 export const GOOGLE_USER_CREDENTIAL = 'mediaXGoogleOAuth2Api';
 export const GOOGLE_SERVICE_ACCOUNT_CREDENTIAL = 'mediaXGoogleServiceAccountApi';
+export const GOOGLE_API_KEY_CREDENTIAL = 'mediaXGoogleApiKeyApi';
 
 const HINTS: Record<string, string> = {
 	quotaExceeded: 'The project\'s daily YouTube quota is used up (uploads cost 1600 units, searches 100). It resets at midnight Pacific Time; ask Google for more quota in the Cloud console.',
@@ -31,17 +32,15 @@ const HINTS: Record<string, string> = {
 	commentNotFound: 'No comment with this ID.',
 };
 
-function normaliseBase(value: unknown): string {
-	return String(value ?? '').replace(/\/+$/, '');
-}
-
 export function googleApiUrl(credentials: ICredentialDataDecryptedObject): string {
-	return credentials.environment === 'custom' && credentials.baseUrl ? normaliseBase(credentials.baseUrl) : GOOGLE_API_URL;
+	return environmentBaseUrl(credentials, GOOGLE_API_URL);
 }
 
 export function googleTokenUrl(credentials: ICredentialDataDecryptedObject): string {
 	if (credentials.environment !== 'custom') return GOOGLE_TOKEN_URL;
-	return normaliseBase(credentials.tokenUrl) || `${normaliseBase(credentials.baseUrl)}/token`;
+	const tokenUrl = String(credentials.tokenUrl ?? '').trim().replace(/\/+$/, '');
+	const custom = customBaseUrl(credentials);
+	return tokenUrl || (custom ? `${custom}/token` : GOOGLE_TOKEN_URL);
 }
 
 /** Google answers errors with an HTTP status and `{error:{code,message,errors:[{reason,domain}],status}}`. */
@@ -69,7 +68,7 @@ export function googleVerdict(statusCode: number, body: unknown): ReplyVerdict {
 }
 
 export const googleUserAdapter: N8nOAuth2Adapter = {
-	grant: 'oauth2-n8n',
+	source: 'n8n-oauth2',
 	platform: 'google',
 	label: 'Google',
 	credentialType: GOOGLE_USER_CREDENTIAL,
@@ -110,7 +109,7 @@ function signedAssertion(c: ICredentialDataDecryptedObject, tokenUrl: string): s
 }
 
 export const googleServiceAccountAdapter: AppTokenAdapter = {
-	grant: 'app',
+	source: 'app-token',
 	platform: 'google',
 	label: 'Google',
 	credentialType: GOOGLE_SERVICE_ACCOUNT_CREDENTIAL,
@@ -141,20 +140,35 @@ export const googleServiceAccountAdapter: AppTokenAdapter = {
 		}
 		return { accessToken: String(reply.access_token), expiresAt: Date.now() + Number(reply.expires_in ?? 3599) * 1000 };
 	},
+	sign(options, accessToken) {
+		options.headers = { ...(options.headers ?? {}), Authorization: `Bearer ${accessToken}` };
+	},
 };
 
-/** Public reads (YouTube videos by ID, search, public playlists, Blogger public blogs) with the service account's API key. */
+function signWithKey(options: IHttpRequestOptions, key: string): void {
+	options.qs = { ...(options.qs ?? {}), key };
+}
+
+/** Public reads (YouTube videos by ID, search, public playlists; Blogger public blogs) with a Google API key. */
 export const googleApiKeyAdapter: ApiKeyAdapter = {
-	grant: 'api-key',
+	source: 'api-key',
 	platform: 'google',
 	label: 'Google',
-	credentialType: GOOGLE_SERVICE_ACCOUNT_CREDENTIAL,
-	credentialDisplayName: 'MediaX Google Service Account API',
+	credentialType: GOOGLE_API_KEY_CREDENTIAL,
+	credentialDisplayName: 'MediaX Google API Key API',
 	baseUrl: googleApiUrl,
 	verdict: googleVerdict,
 	refreshSkewMs: 0,
 	readKey: (c) => (c.apiKey ? String(c.apiKey) : undefined),
-	sign(options, key) {
-		options.qs = { ...(options.qs ?? {}), key };
-	},
+	sign: signWithKey,
+};
+
+/**
+ * The API key that older service-account credentials carry (before the separate API key credential existed); still
+ * honoured for public reads when no API key credential is attached.
+ */
+export const googleServiceAccountKeyAdapter: ApiKeyAdapter = {
+	...googleApiKeyAdapter,
+	credentialType: GOOGLE_SERVICE_ACCOUNT_CREDENTIAL,
+	credentialDisplayName: 'MediaX Google Service Account API',
 };

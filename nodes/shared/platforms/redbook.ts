@@ -1,6 +1,6 @@
-import { createHash } from 'crypto';
 import type { ICredentialDataDecryptedObject, IDataObject } from 'n8n-workflow';
-import type { AppTokenAdapter, HttpRequester } from '../engine/adapters';
+import type { FetchedToken, HttpRequester, PastedCodeAdapter } from '../engine/adapters';
+import { customBaseUrl, environmentBaseUrl } from '../engine/baseUrl';
 import { TokenError, type ReplyVerdict } from '../engine/types';
 
 export const REDBOOK_USER_CREDENTIAL = 'mediaXRedBookOAuth2Api';
@@ -24,11 +24,11 @@ const HINTS: Record<number, string> = {
 };
 
 function apiBase(c: ICredentialDataDecryptedObject): string {
-	return c.environment === 'custom' && c.baseUrl ? String(c.baseUrl).replace(/\/+$/, '') : REDBOOK_API_URL;
+	return environmentBaseUrl(c, REDBOOK_API_URL);
 }
 
 export function redbookAuthorizeUrl(c: ICredentialDataDecryptedObject, state: string): string {
-	const page = c.environment === 'custom' && c.baseUrl ? `${apiBase(c)}/auth` : REDBOOK_AUTH_URL;
+	const page = customBaseUrl(c) ? `${customBaseUrl(c)}/auth` : REDBOOK_AUTH_URL;
 	const scopes = Array.isArray(c.scopes) ? (c.scopes as string[]) : String(c.scopes ?? '').split(',').filter(Boolean);
 	const query = new URLSearchParams({ appId: String(c.appId ?? ''), scope: JSON.stringify(scopes), redirectUri: String(c.redirectUri ?? ''), state });
 	return `${page}?${query.toString()}`;
@@ -54,23 +54,12 @@ export function redbookVerdict(statusCode: number, body: unknown): ReplyVerdict 
 	};
 }
 
-/** Only a fingerprint of an exchanged code is kept, to tell a newly pasted code from the one already used. */
-function codeFingerprint(code: string): string {
-	return code ? createHash('sha256').update(code).digest('hex').slice(0, 16) : '';
-}
-
-function pastedCodePending(c: ICredentialDataDecryptedObject): boolean {
-	const code = String(c.authCode ?? '').trim();
-	return !!code && codeFingerprint(code) !== c.usedAuthCode;
-}
-
-function tokenFields(data: IDataObject, extra: IDataObject): { accessToken: string; expiresAt: number; extra: IDataObject } {
+function tokenFields(data: IDataObject): FetchedToken {
 	const now = Date.now();
 	return {
 		accessToken: String(data.access_token ?? ''),
 		expiresAt: now + Number(data.access_token_expires_in ?? 3600) * 1000,
 		extra: {
-			...extra,
 			refreshToken: String(data.refresh_token ?? ''),
 			refreshExpiresAt: now + Number(data.refresh_token_expires_in ?? 2592000) * 1000,
 			advertisers: JSON.stringify(data.approval_advertisers ?? []),
@@ -94,8 +83,8 @@ async function tokenCall(httpRequest: HttpRequester, url: string, body: IDataObj
  * send, so the person pastes the one-time code into the credential and its preAuthentication exchanges it; afterwards
  * the same path refreshes, and every refresh rotates both tokens — n8n persists whatever comes back.
  */
-export const redbookUserAdapter: AppTokenAdapter = {
-	grant: 'app',
+export const redbookUserAdapter: PastedCodeAdapter = {
+	source: 'pasted-code',
 	platform: 'redbook',
 	label: 'RedBook JuGuang',
 	credentialType: REDBOOK_USER_CREDENTIAL,
@@ -103,23 +92,22 @@ export const redbookUserAdapter: AppTokenAdapter = {
 	baseUrl: apiBase,
 	verdict: redbookVerdict,
 	refreshSkewMs: 5 * 60_000,
-	// a newly pasted (not yet exchanged) code changes the fingerprint, so it is exchanged on the next run
-	fingerprint: (c) => `${apiBase(c)}|${c.appId}${pastedCodePending(c) ? '|new-code' : ''}`,
-	async fetchToken(httpRequest, c) {
-		const appId = Number(c.appId);
-		const authCode = String(c.authCode ?? '').trim();
-		const fingerprint = codeFingerprint(authCode);
-		if (pastedCodePending(c)) {
-			const data = await tokenCall(httpRequest, `${apiBase(c)}/api/open/oauth2/access_token`, { app_id: appId, secret: c.secret, auth_code: authCode }, 'authorization-code exchange');
-			return tokenFields(data, { usedAuthCode: fingerprint, authCode: '' });
-		}
+	fingerprint: (c) => `${apiBase(c)}|${c.appId}`,
+	async exchangeCode(httpRequest, c, code) {
+		const data = await tokenCall(httpRequest, `${apiBase(c)}/api/open/oauth2/access_token`, { app_id: Number(c.appId), secret: c.secret, auth_code: code }, 'authorization-code exchange');
+		return tokenFields(data);
+	},
+	async refresh(httpRequest, c) {
 		if (!c.refreshToken) {
 			throw new TokenError('The RedBook credential is not authorized yet', undefined, 'Run "Authorization → Get Authorization URL" in the MediaX RedBook node, approve in the browser, and paste the auth_code into the credential.');
 		}
 		if (Number(c.refreshExpiresAt ?? 0) && Number(c.refreshExpiresAt) <= Date.now()) {
 			throw new TokenError('The RedBook authorization expired (its refresh token lasts 30 days)', 40004, HINTS[40004]);
 		}
-		const data = await tokenCall(httpRequest, `${apiBase(c)}/api/open/oauth2/refresh_token`, { app_id: appId, secret: c.secret, refresh_token: c.refreshToken }, 'token refresh');
-		return tokenFields(data, {});
+		const data = await tokenCall(httpRequest, `${apiBase(c)}/api/open/oauth2/refresh_token`, { app_id: Number(c.appId), secret: c.secret, refresh_token: c.refreshToken }, 'token refresh');
+		return tokenFields(data);
+	},
+	sign(options, accessToken) {
+		options.headers = { ...(options.headers ?? {}), 'Access-Token': accessToken };
 	},
 };

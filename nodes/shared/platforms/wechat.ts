@@ -1,5 +1,6 @@
 import type { ICredentialDataDecryptedObject, IDataObject } from 'n8n-workflow';
-import type { AppTokenAdapter, HttpRequester } from '../engine/adapters';
+import type { AppTokenAdapter, FetchedToken, HttpRequester, PastedCodeAdapter } from '../engine/adapters';
+import { customBaseUrl, environmentBaseUrl } from '../engine/baseUrl';
 import { TokenError, type ReplyVerdict } from '../engine/types';
 
 export const WECHAT_PRODUCTION_URL = 'https://api.weixin.qq.com';
@@ -45,8 +46,7 @@ function num(value: unknown): number {
 }
 
 export function wechatBaseUrl(credentials: ICredentialDataDecryptedObject): string {
-	if (credentials.environment === 'custom' && credentials.baseUrl) return String(credentials.baseUrl).replace(/\/+$/, '');
-	return WECHAT_PRODUCTION_URL;
+	return environmentBaseUrl(credentials, WECHAT_PRODUCTION_URL);
 }
 
 export function wechatErrorHint(code: number): string {
@@ -94,7 +94,7 @@ async function stableToken(httpRequest: HttpRequester, c: ICredentialDataDecrypt
  * force refresh spent (20 a day, 30 s apart).
  */
 export const wechatAppAdapter: AppTokenAdapter = {
-	grant: 'app',
+	source: 'app-token',
 	platform: 'wechat',
 	label: 'WeChat',
 	credentialType: WECHAT_APP_CREDENTIAL,
@@ -104,10 +104,13 @@ export const wechatAppAdapter: AppTokenAdapter = {
 	// stable_token hands out the next token only in the last 300 s of the current one
 	refreshSkewMs: 4 * 60_000,
 	fingerprint: (c) => `${wechatBaseUrl(c)}|${c.appId}`,
-	async fetchToken(httpRequest, c, reason) {
+	async fetchToken(httpRequest, c, renewal) {
 		const token = await stableToken(httpRequest, c, false);
-		if (reason === 'rejected' && c.rejectedToken && token.accessToken === c.rejectedToken) return stableToken(httpRequest, c, true);
+		if (renewal.reason === 'rejected' && renewal.rejectedToken && token.accessToken === renewal.rejectedToken) return stableToken(httpRequest, c, true);
 		return token;
+	},
+	sign(options, accessToken) {
+		options.qs = { ...(options.qs ?? {}), access_token: accessToken };
 	},
 };
 
@@ -119,7 +122,7 @@ export const WECHAT_WEB_CREDENTIAL = 'mediaXWeChatOAuth2Api';
 export const WECHAT_OPEN_URL = 'https://open.weixin.qq.com';
 
 function openBase(c: ICredentialDataDecryptedObject): string {
-	return c.environment === 'custom' && c.baseUrl ? wechatBaseUrl(c) : WECHAT_OPEN_URL;
+	return customBaseUrl(c) || WECHAT_OPEN_URL;
 }
 
 /** The consent link: official-account pages use /connect/oauth2/authorize, website QR login /connect/qrconnect. */
@@ -147,12 +150,11 @@ async function snsToken(httpRequest: HttpRequester, url: string, qs: IDataObject
 	return reply;
 }
 
-function webTokenFields(reply: IDataObject, extra: IDataObject, refreshExpiresAt: number): { accessToken: string; expiresAt: number; extra: IDataObject } {
+function webTokenFields(reply: IDataObject, refreshExpiresAt: number): FetchedToken {
 	return {
 		accessToken: String(reply.access_token),
 		expiresAt: Date.now() + num(reply.expires_in || 7200) * 1000,
 		extra: {
-			...extra,
 			refreshToken: String(reply.refresh_token ?? ''),
 			refreshExpiresAt,
 			openid: String(reply.openid ?? ''),
@@ -167,8 +169,8 @@ function webTokenFields(reply: IDataObject, extra: IDataObject, refreshExpiresAt
  * one-time code is pasted into the credential and exchanged by its preAuthentication, and the 2-hour token is then
  * refreshed with the 30-day refresh token (which WeChat does not renew).
  */
-export const wechatWebUserAdapter: AppTokenAdapter = {
-	grant: 'app',
+export const wechatWebUserAdapter: PastedCodeAdapter = {
+	source: 'pasted-code',
 	platform: 'wechat',
 	label: 'WeChat',
 	credentialType: WECHAT_WEB_CREDENTIAL,
@@ -177,18 +179,21 @@ export const wechatWebUserAdapter: AppTokenAdapter = {
 	verdict: wechatVerdict,
 	refreshSkewMs: 5 * 60_000,
 	fingerprint: (c) => `${wechatBaseUrl(c)}|${c.appId}`,
-	async fetchToken(httpRequest, c) {
+	async exchangeCode(httpRequest, c, code) {
+		const reply = await snsToken(httpRequest, `${wechatBaseUrl(c)}/sns/oauth2/access_token`, { appid: c.appId, secret: c.appSecret, code, grant_type: 'authorization_code' }, 'code exchange');
+		return webTokenFields(reply, Date.now() + 30 * 86400_000);
+	},
+	async refresh(httpRequest, c) {
 		const base = wechatBaseUrl(c);
-		const code = String(c.authCode ?? '').trim();
-		if (code && code !== c.usedAuthCode) {
-			const reply = await snsToken(httpRequest, `${base}/sns/oauth2/access_token`, { appid: c.appId, secret: c.appSecret, code, grant_type: 'authorization_code' }, 'code exchange');
-			return webTokenFields(reply, { usedAuthCode: code, authCode: '' }, Date.now() + 30 * 86400_000);
-		}
 		if (!c.refreshToken) {
 			throw new TokenError('The WeChat OAuth2 credential is not authorized yet', undefined, 'Run "Web Authorization → Get Authorization URL" in the MediaX WeChat Official Account node, approve in WeChat, and paste the code into the credential.');
 		}
 		const reply = await snsToken(httpRequest, `${base}/sns/oauth2/refresh_token`, { appid: c.appId, grant_type: 'refresh_token', refresh_token: c.refreshToken }, 'token refresh');
 		// the refresh token keeps its original 30-day life
-		return webTokenFields(reply, {}, Number(c.refreshExpiresAt ?? 0));
+		return webTokenFields(reply, Number(c.refreshExpiresAt ?? 0));
+	},
+	// every /sns API takes the person's openid beside the token
+	sign(options, accessToken, c) {
+		options.qs = { ...(options.qs ?? {}), access_token: accessToken, openid: c.openid };
 	},
 };

@@ -1,0 +1,76 @@
+import type { ICredentialDataDecryptedObject, IDataObject, IExecuteFunctions } from 'n8n-workflow';
+import type { ConnectedOAuthAdapter } from '../adapters';
+import { persistOAuthTokenData } from '../persistence';
+import { sharedRenewal } from '../singleFlight';
+import { TokenError, type TokenState } from '../types';
+import { credentialKey, isExpiring, requesterFor, type HeldToken, type TokenSource } from './source';
+
+/** Refreshed tokens kept in process memory when this n8n offers no way to write oauthTokenData (see persistence.ts). */
+const memoryTokens = new Map<string, { basedOn: string; state: TokenState }>();
+
+async function readConnected(ctx: IExecuteFunctions, adapter: ConnectedOAuthAdapter): Promise<HeldToken> {
+	const credentials = await ctx.getCredentials(adapter.credentialType);
+	const stored = adapter.readToken(credentials.oauthTokenData as IDataObject | undefined);
+	if (!stored) {
+		throw new TokenError(
+			`The ${adapter.credentialDisplayName} credential is not connected to a ${adapter.label} account`,
+			undefined,
+			'Open the credential and click "Connect my account", then approve the app on the consent page.',
+		);
+	}
+	const remembered = memoryTokens.get(credentialKey(ctx, adapter.credentialType));
+	const token = remembered && remembered.basedOn === stored.accessToken + stored.refreshToken ? remembered.state : stored;
+	return { credentials, token };
+}
+
+type RenewReason = 'adopt' | 'expiring' | 'renew-refresh-token' | 'rejected' | '';
+
+function renewalReason(adapter: ConnectedOAuthAdapter, token: TokenState, now: number): RenewReason {
+	if (!token.expiresAt) return 'adopt'; // fresh from "Connect": learn the real expiry times with one refresh
+	if (isExpiring(token, adapter.refreshSkewMs, now)) return 'expiring';
+	const window = adapter.refreshTokenRenewWindowMs ?? 0;
+	if (adapter.renewRefreshToken && token.refreshExpiresAt && token.refreshExpiresAt - window <= now) return 'renew-refresh-token';
+	return '';
+}
+
+async function refresh(ctx: IExecuteFunctions, adapter: ConnectedOAuthAdapter, held: HeldToken, reason: RenewReason): Promise<HeldToken> {
+	const key = credentialKey(ctx, adapter.credentialType);
+	return sharedRenewal(key, async () => {
+		const httpRequest = requesterFor(ctx);
+		const { credentials } = held;
+		// a still-valid access token needs no refresh when only the refresh token is running out
+		let next = reason === 'renew-refresh-token' ? held.token : await adapter.refresh(httpRequest, credentials, held.token);
+		const window = adapter.refreshTokenRenewWindowMs ?? 0;
+		if (adapter.renewRefreshToken && next.refreshExpiresAt && next.refreshExpiresAt - window <= Date.now()) {
+			next = await adapter.renewRefreshToken(httpRequest, credentials, next);
+		}
+		const previous = (credentials.oauthTokenData ?? {}) as IDataObject;
+		if (await persistOAuthTokenData(ctx, adapter.credentialType, adapter.writeToken(previous, next))) memoryTokens.delete(key);
+		else {
+			const stored = adapter.readToken(previous);
+			memoryTokens.set(key, { basedOn: (stored?.accessToken ?? '') + (stored?.refreshToken ?? ''), state: next });
+		}
+		return { credentials: credentials as ICredentialDataDecryptedObject, token: next };
+	});
+}
+
+/** Source 'n8n-connect': n8n's Connect stores the token; the engine refreshes it in the platform's dialect. */
+export const connectedOAuthSource: TokenSource<ConnectedOAuthAdapter> = {
+	async obtain(ctx, adapter) {
+		const held = await readConnected(ctx, adapter);
+		const reason = renewalReason(adapter, held.token, Date.now());
+		return reason ? refresh(ctx, adapter, held, reason) : held;
+	},
+	async invalidate(ctx, adapter, rejected) {
+		// compare before refresh: another execution may already have stored a new token
+		const latest = await readConnected(ctx, adapter);
+		if (latest.token.accessToken !== rejected.token.accessToken) return latest;
+		return refresh(ctx, adapter, latest, 'rejected');
+	},
+	apply(options, held, adapter, req) {
+		for (const field of req.identityInQuery ?? []) {
+			if (held.token.identity?.[field] !== undefined) (options.qs as IDataObject)[field] = held.token.identity[field];
+		}
+		adapter.sign(options, held.token, held.credentials);
+	},
+};
