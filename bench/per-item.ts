@@ -7,7 +7,8 @@
 // Per-item time is the Count node's own executionTime from the execution record / items (the execution's
 // startedAt→stoppedAt per item is printed beside it). Rounds interleave the four, after one small warm-up round;
 // each MediaX run gets a fresh credential, so its token requests are those of one burst from an empty credential.
-//   npx tsx bench/per-item.ts [--version 2.41.1] [--runs 3] [--items 2000] [--parallel 8]
+//   npx tsx bench/per-item.ts [--version 2.41.1] [--runs 3] [--items 2000] [--parallel 8] [--latency 0]
+// (--latency N: the simulator answers each Count N ms later, as a platform across a network would)
 import { readFileSync } from 'node:fs';
 import { startN8n, type N8nHarness } from '../e2e/lib/harness';
 import { chainWorkflow, type NodeSpec } from '../e2e/lib/workflows';
@@ -24,6 +25,8 @@ export interface PerItemOptions {
 	runs?: number;
 	items?: number;
 	parallel?: number;
+	/** the simulator answers every Count this much later, like a platform across a network (0: loopback as is) */
+	latencyMs?: number;
 	/** items of the warm-up round that is not measured (0: none) */
 	warmupItems?: number;
 	log?: (msg: string) => void;
@@ -145,6 +148,7 @@ export async function perItem(opts: PerItemOptions = {}): Promise<PerItemResult>
 	const runs = opts.runs ?? 3;
 	const items = opts.items ?? 2000;
 	const parallel = opts.parallel ?? 8;
+	const latencyMs = opts.latencyMs ?? 0;
 	const warmupItems = opts.warmupItems ?? Math.min(100, items);
 	const log = opts.log ?? ((m: string) => console.log(m));
 
@@ -153,6 +157,7 @@ export async function perItem(opts: PerItemOptions = {}): Promise<PerItemResult>
 		const base = `${h.sim.baseUrl}/wechat`;
 		const wechatLog = () => h.sim.log.filter((e) => e.platform === 'wechat');
 		const parallelPath = await parallelParameter(h);
+		if (latencyMs > 0) h.sim.faults.push({ id: 1, platform: 'wechat', type: 'slow', match: COUNT_PATH, count: -1, delayMs: latencyMs });
 		log(`[per-item] n8n ${version}; parallel option: ${parallelPath ?? 'missing'}`);
 
 		const httpWorkflow = await h.createWorkflow(chainWorkflow('bench per-item http node', 'bench-http-node', httpNodeChain(base)));
@@ -300,13 +305,13 @@ export async function perItem(opts: PerItemOptions = {}): Promise<PerItemResult>
 					met: scenarios[s].tokenRequests.every((t) => t === 1),
 				})),
 		];
-		return { version, items, runs, parallel, parallelParameter: parallelPath, scenarios, rows, report: report(version, items, runs, scenarios) };
+		return { version, items, runs, parallel, parallelParameter: parallelPath, scenarios, rows, report: report(version, items, runs, latencyMs, scenarios) };
 	} finally {
 		await h.stop();
 	}
 }
 
-function report(version: string, items: number, runs: number, scenarios: Record<Scenario, ScenarioResult>): string {
+function report(version: string, items: number, runs: number, latencyMs: number, scenarios: Record<Scenario, ScenarioResult>): string {
 	const http = scenarios.httpNode.msPerItem;
 	const head = ['', 'ms/item (node)', 'ms/item (execution)', 'n8n CPU ms/item', '× HTTP Request node', '× same round', 'token requests per run', 'runs (ms/item)'];
 	const body = Object.values(scenarios).map((s) =>
@@ -327,7 +332,7 @@ function report(version: string, items: number, runs: number, scenarios: Record<
 	const widths = head.map((_, c) => Math.max(...all.map((l) => l[c].length)));
 	const line = (l: string[]) => `| ${l.map((x, c) => x.padEnd(widths[c])).join(' | ')} |`;
 	return [
-		`Per-item cost, WeChat Material → Count, n8n ${version}, ${items} items, median of ${runs} run(s)`,
+		`Per-item cost, WeChat Material → Count, n8n ${version}, ${items} items, median of ${runs} run(s)${latencyMs ? `, simulator answers after ${latencyMs} ms` : ', loopback'}`,
 		`Machine: ${machine()}`,
 		line(head),
 		`|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|`,
@@ -336,7 +341,7 @@ function report(version: string, items: number, runs: number, scenarios: Record<
 }
 
 if (require.main === module) {
-	perItem({ version: arg('version', '2.41.1'), runs: Number(arg('runs', '3')), items: Number(arg('items', '2000')), parallel: Number(arg('parallel', '8')) }).then(
+	perItem({ version: arg('version', '2.41.1'), runs: Number(arg('runs', '3')), items: Number(arg('items', '2000')), parallel: Number(arg('parallel', '8')), latencyMs: Number(arg('latency', '0')) }).then(
 		(r) => {
 			console.log(`\n${r.report}\n\n${formatRows(r.rows)}`);
 			process.exit(0);
