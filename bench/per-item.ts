@@ -227,7 +227,7 @@ export async function perItem(opts: PerItemOptions = {}): Promise<PerItemResult>
 
 		const scenarios: Record<Scenario, ScenarioResult> = {
 			loop: { label: 'plain HTTP loop (fetch, token once)', runs: [], msPerItem: NaN, tokenRequests: [] },
-			httpNode: { label: "n8n's HTTP Request node (token as query parameter)", runs: [], msPerItem: NaN, tokenRequests: [] },
+			httpNode: { label: "n8n's HTTP Request node (token as query parameter; it sends all items' requests at once)", runs: [], msPerItem: NaN, tokenRequests: [] },
 			mediax: { label: 'MediaX WeChat node, sequential', runs: [], msPerItem: NaN, tokenRequests: [] },
 			mediaxParallel: {
 				label: `MediaX WeChat node, ${parallel} in parallel`,

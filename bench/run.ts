@@ -1,4 +1,4 @@
-// `npm run bench [-- --smoke] [--version 2.41.1]`: runs every bench script one after the other and prints one table
+// `npm run bench [-- --smoke] [--version 2.41.1] [--runs 3] [--items 2000] [--latency 0]`: runs every bench script one after the other and prints one table
 // (figure, value, baseline, ratio, target) with the machine it ran on. `--smoke` is a tiny quick run of each.
 import { perItem } from './per-item';
 import { arg, flag, formatRows, machine, type BenchRow } from './table';
@@ -20,7 +20,7 @@ async function main() {
 	rows.push(...upload.rows);
 	reports.push(upload.report);
 
-	const items = await perItem({ version, runs: smoke ? 1 : Number(arg('runs', '3')), items: smoke ? 50 : Number(arg('items', '2000')), warmupItems: smoke ? 0 : undefined });
+	const items = await perItem({ version, runs: smoke ? 1 : Number(arg('runs', '3')), items: smoke ? 50 : Number(arg('items', '2000')), warmupItems: smoke ? 0 : undefined, latencyMs: Number(arg('latency', '0')) });
 	rows.push(...items.rows);
 	reports.push(items.report);
 
