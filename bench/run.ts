@@ -1,0 +1,38 @@
+// `npm run bench [-- --smoke] [--version 2.41.1] [--runs 3] [--items 2000] [--latency 0]`: runs every bench script one after the other and prints one table
+// (figure, value, baseline, ratio, target) with the machine it ran on. `--smoke` is a tiny quick run of each.
+import { perItem } from './per-item';
+import { arg, flag, formatRows, machine, type BenchRow } from './table';
+import { tokenBurst } from './token-burst';
+import { uploadMemory } from './upload-memory';
+
+async function main() {
+	const smoke = flag('smoke');
+	const version = arg('version', '2.41.1');
+	const rows: BenchRow[] = [];
+	const reports: string[] = [];
+	const started = Date.now();
+
+	const burst = await tokenBurst({ bursts: smoke ? [20] : [20, 100, 500] });
+	rows.push(...burst.rows);
+	reports.push(burst.report);
+
+	const upload = await uploadMemory({ version, sizes: smoke ? [16] : [64, 256] });
+	rows.push(...upload.rows);
+	reports.push(upload.report);
+
+	const items = await perItem({ version, runs: smoke ? 1 : Number(arg('runs', '3')), items: smoke ? 50 : Number(arg('items', '2000')), warmupItems: smoke ? 0 : undefined, latencyMs: Number(arg('latency', '0')) });
+	rows.push(...items.rows);
+	reports.push(items.report);
+
+	console.log(`\n${reports.join('\n\n')}\n`);
+	console.log(`n8n ${version}${smoke ? ' (smoke sizes)' : ''}; ${machine()}; ${Math.round((Date.now() - started) / 1000)} s\n`);
+	console.log(formatRows(rows));
+}
+
+main().then(
+	() => process.exit(0),
+	(e) => {
+		console.error(e);
+		process.exit(1);
+	},
+);
