@@ -241,6 +241,7 @@ export async function addNodeWithAction(page: Page, search: string, nodeName: st
 /** The node panel's credential fields: their labels and the credential each holds ('' when empty). */
 export async function nodeCredentialSlots(ndv: Locator): Promise<Array<{ label: string; value: string }>> {
 	const slots = ndv.getByTestId('node-credentials-slot');
+	await slots.first().waitFor();
 	const out: Array<{ label: string; value: string }> = [];
 	for (let i = 0; i < (await slots.count()); i++) {
 		const slot = slots.nth(i);
@@ -256,12 +257,14 @@ export async function nodeCredentialSlots(ndv: Locator): Promise<Array<{ label: 
 export async function pickNodeCredential(ndv: Locator, name: string): Promise<void> {
 	const page = ndv.page();
 	const slots = ndv.getByTestId('node-credentials-slot');
+	// the slots render after the parameters they follow
+	await slots.first().waitFor();
 	for (let i = 0; i < (await slots.count()); i++) {
 		const select = slots.nth(i).getByTestId('node-credentials-select');
 		if (!(await select.count())) continue;
 		if ((await select.locator('input').first().inputValue().catch(() => '')) === name) return;
 		await select.click();
-		const option = openDropdown(page).locator('.el-select-dropdown__item').filter({ hasText: name }).first();
+		const option = openDropdown(page).locator('.el-select-dropdown__item').filter({ has: page.getByText(name, { exact: true }) }).first();
 		if (await option.isVisible().catch(() => false)) {
 			await option.click();
 			return;
