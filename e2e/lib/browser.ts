@@ -295,3 +295,143 @@ export async function outputJson(ndv: Locator): Promise<string> {
 	if (await json.isVisible().catch(() => false)) await json.click();
 	return out.getByTestId('ndv-data-container').innerText();
 }
+
+// ---------------------------------------------------------------- printed instructions
+
+export type PrintedAction =
+	| { do: 'open'; url: string; tab: boolean }
+	| { do: 'fill'; field: string; value: string }
+	| { do: 'click'; text: string; popup: boolean }
+	| { do: 'see'; text: string; popup: boolean }
+	| { do: 'paste'; field: string }
+	| { do: 'closeDialog' };
+
+/** One printed step ("Title: Open …, click "X", you see "Y" in the window that opens.") back into its actions. */
+export function parsePrintedStep(line: string): { title: string; actions: PrintedAction[] } {
+	const m = /^\s*\d+\.\s+(.+?):\s+(.*)$/.exec(line);
+	if (!m) throw new Error(`not a numbered step: ${line}`);
+	const actions: PrintedAction[] = [];
+	const re =
+		/open (\S+?) in a new browser tab|open (\S+?)(?=,|\.$|$)|type (\S+) into "([^"]+)"|click "([^"]+)"( in the window that opens)?|you see "([^"]+)"( in the window that opens)?|paste the code into "([^"]+)"|close the dialog/gi;
+	for (const a of m[2].matchAll(re)) {
+		if (a[1]) actions.push({ do: 'open', url: a[1], tab: true });
+		else if (a[2]) actions.push({ do: 'open', url: a[2], tab: false });
+		else if (a[3]) actions.push({ do: 'fill', field: a[4], value: a[3] });
+		else if (a[5]) actions.push({ do: 'click', text: a[5], popup: !!a[6] });
+		else if (a[7]) actions.push({ do: 'see', text: a[7], popup: !!a[8] });
+		else if (a[9]) actions.push({ do: 'paste', field: a[9] });
+		else actions.push({ do: 'closeDialog' });
+	}
+	return { title: m[1], actions };
+}
+
+/** the visible element whose own text is exactly `text`: a button, link, menu item, card title or plain text */
+function byExactText(scope: Page | Locator, text: string): Locator {
+	return scope
+		.getByRole('button', { name: text, exact: true })
+		.or(scope.getByRole('link', { name: text, exact: true }))
+		.or(scope.getByRole('menuitem', { name: text, exact: true }))
+		.or(scope.getByRole('tab', { name: text, exact: true }))
+		.or(scope.getByText(text, { exact: true }))
+		.filter({ visible: true })
+		.first();
+}
+
+/** the input that a visible label with exactly this text belongs to */
+function fieldByLabel(page: Page, label: string): Locator {
+	const quoted = JSON.stringify(label);
+	return page
+		.getByLabel(label, { exact: true })
+		.or(page.locator(`xpath=//*[normalize-space(text())=${quoted}]/following::*[self::input or self::textarea][1]`))
+		.filter({ visible: true })
+		.first();
+}
+
+/**
+ * Does what the printed steps say, finding every element by exactly the printed text; screenshots after each step.
+ * `popup` is the window n8n opens for Connect; a new tab is used for "open … in a new browser tab".
+ */
+export async function replayPrintedSteps(page: Page, lines: string[], shoot: (p: Page, name: string) => Promise<unknown>): Promise<void> {
+	const context = page.context();
+	let popup: Page | undefined;
+	let tab: Page | undefined;
+	const popupTexts: string[] = [];
+	let clipboard = '';
+	// after "open … in a new browser tab" the person works in that tab until a step names n8n's window again
+	let lastWasTab = false;
+	page.on('popup', (p) => {
+		popup = p;
+		// the callback page closes itself right after it says so: keep what each page of the popup showed
+		p.on('domcontentloaded', () => void p.locator('body').innerText().then((t) => popupTexts.push(t), () => undefined));
+	});
+	for (const [i, line] of lines.entries()) {
+		const { title, actions } = parsePrintedStep(line);
+		for (const a of actions) {
+			const where = (isPopup: boolean): Page => {
+				if (isPopup) {
+					if (!popup) throw new Error(`step ${i + 1} (${title}): no window opened`);
+					return popup;
+				}
+				return tab && !tab.isClosed() && a.do !== 'closeDialog' && lastWasTab ? tab : page;
+			};
+			try {
+				switch (a.do) {
+					case 'open':
+						if (a.tab) {
+							tab = await context.newPage();
+							await tab.goto(a.url);
+							lastWasTab = true;
+						} else {
+							await page.goto(a.url);
+							lastWasTab = false;
+						}
+						break;
+					case 'fill':
+						await fieldByLabel(page, a.field).fill(a.value);
+						lastWasTab = false;
+						break;
+					case 'click': {
+						const w = where(a.popup);
+						// a click in the tab stays there until the person turns back to n8n's window
+						if (w === tab && !(await byExactText(tab, a.text).isVisible().catch(() => false))) {
+							lastWasTab = false;
+							await byExactText(page, a.text).click();
+							break;
+						}
+						if (w === tab && a.text === 'Copy code') clipboard = await tab.locator('#code').inputValue().catch(() => '');
+						await byExactText(w, a.text).click();
+						if (w === tab && a.text === 'Copy code') {
+							const copied = await tab.evaluate(() => (globalThis as unknown as { navigator: { clipboard: { readText(): Promise<string> } } }).navigator.clipboard.readText()).catch(() => '');
+							clipboard = copied || clipboard;
+						}
+						break;
+					}
+					case 'see': {
+						const w = where(a.popup);
+						if (a.popup) {
+							const seen = async () => popupTexts.some((t) => t.includes(a.text)) || (!w.isClosed() && (await w.getByText(a.text, { exact: false }).first().isVisible().catch(() => false)));
+							const until = Date.now() + 20_000;
+							while (!(await seen())) {
+								if (Date.now() > until) throw new Error(`"${a.text}" never showed in the window (it showed: ${popupTexts.map((t) => t.slice(0, 120)).join(' | ') || 'nothing'})`);
+								await new Promise((r) => setTimeout(r, 250));
+							}
+						} else await w.getByText(a.text, { exact: false }).filter({ visible: true }).first().waitFor({ timeout: 30_000 });
+						break;
+					}
+					case 'paste':
+						if (!clipboard) throw new Error('nothing was copied');
+						await fieldByLabel(page, a.field).fill(clipboard);
+						break;
+					case 'closeDialog':
+						await closeModal(credentialModal(page));
+						lastWasTab = false;
+						break;
+				}
+			} catch (e) {
+				await shoot(popup && !popup.isClosed() && 'popup' in a && a.popup ? popup : page, `demo-step-${i + 1}-FAILED`);
+				throw new Error(`demo step ${i + 1} "${title}", ${JSON.stringify(a)}: ${(e as Error).message.split('\n')[0]}`);
+			}
+		}
+		await shoot(page, `demo-step-${i + 1}`);
+	}
+}
