@@ -17,7 +17,7 @@ export class MediaXDouyinClientCredentialsApi implements ICredentialType {
 
 	icon = 'file:icons/douyin.svg' as const;
 
-	documentationUrl = 'https://developer.open-douyin.com/docs/resource/zh-CN/dop/develop/openapi/account-permission/client-token';
+	documentationUrl = 'https://github.com/ArtisanCloud/n8n-nodes-mediax#douyin-app-client-token';
 
 	properties: INodeProperties[] = [
 		{

@@ -22,7 +22,7 @@ const DOUYIN_DEFAULT_SCOPES = ['user_info', 'video.list.bind', 'video.create.bin
 const base = '$self["environment"] === "custom" ? String($self["baseUrl"] || "").replace(/\\/+$/, "") : "https://open.douyin.com"';
 
 /**
- * Authorization-code grant (Access Token mode). n8n's own "Connect my account" runs the consent page and the code
+ * Authorization-code grant (Access Token mode). n8n's own Connect button runs the consent page and the code
  * exchange (Douyin's client_key rides along in the query and body); the MediaX Douyin node then refreshes the
  * token, renews the refresh token and writes both back into this credential.
  */
@@ -35,23 +35,24 @@ export class MediaXDouyinOAuth2Api implements ICredentialType {
 
 	icon = 'file:icons/douyin.svg' as const;
 
-	documentationUrl = 'https://developer.open-douyin.com/docs/resource/zh-CN/dop/develop/openapi/account-permission/get-access-token';
+	documentationUrl = 'https://github.com/ArtisanCloud/n8n-nodes-mediax#douyin-account-oauth2';
 
 	properties: INodeProperties[] = [
 		{
 			displayName:
-				'Connect a Douyin account: 1) In the Douyin Open Platform console, add the "OAuth Redirect URL" shown below to the app\'s authorized redirect URLs. 2) Enter Client Key and Client Secret, pick the scopes, and save. 3) Click "Connect my account", scan or confirm on Douyin\'s page, and approve. n8n stores the access token, refresh token and open_id here; the MediaX Douyin node refreshes them by itself (access token every 15 days, refresh token renewed up to 5 times). If a run reports "reconnect", click "Connect my account" again.',
+				'Connect a Douyin account: 1) In the Douyin Open Platform console, add the "OAuth Redirect URL" shown above to the app\'s authorized redirect URLs. 2) Fill in Client ID (the app\'s client_key) and Client Secret, keep or change the Scopes, and click "Save". 3) Click \"Connect\" (n8n 1.x: \"Connect my account\"), confirm on Douyin\'s page and approve. n8n stores the access token, refresh token and open_id here; the MediaX Douyin node refreshes them by itself (access token every 15 days, refresh token renewed up to 5 times). If a run says to reconnect, open this credential and click "Reconnect".',
 			name: 'notice',
 			type: 'notice',
 			default: '',
 		},
 		...environmentFields({ production: 'Production (open.douyin.com)', custom: 'Custom Base URL (Proxy, Relay or Simulator)', hint: 'Replaces https://open.douyin.com for the consent page, the token endpoints and every API call', placeholder: 'https://douyin-relay.example.com' }),
 		{
-			displayName: 'Client Key',
+			displayName: 'Client ID',
 			name: 'clientId',
 			type: 'string',
 			default: '',
 			required: true,
+			hint: 'The app\'s client_key from the Douyin Open Platform console',
 		},
 		{
 			displayName: 'Client Secret',

@@ -23,7 +23,7 @@ const custom = '$self["environment"] === "custom"';
 const base = 'String($self["baseUrl"] || "").replace(/\\/+$/, "")';
 
 /**
- * Google speaks standard OAuth 2.0, so n8n's own "Connect my account" does the flow and n8n refreshes the token;
+ * Google speaks standard OAuth 2.0, so n8n's own Connect button does the flow and n8n refreshes the token;
  * offline access with a forced consent prompt makes Google issue a refresh token every time.
  */
 export class MediaXGoogleOAuth2Api implements ICredentialType {
@@ -35,12 +35,12 @@ export class MediaXGoogleOAuth2Api implements ICredentialType {
 
 	icon = 'file:icons/google.svg' as const;
 
-	documentationUrl = 'https://developers.google.com/youtube/v3/guides/authentication';
+	documentationUrl = 'https://github.com/ArtisanCloud/n8n-nodes-mediax#google-account-oauth2';
 
 	properties: INodeProperties[] = [
 		{
 			displayName:
-				'1) In the Google Cloud console, enable the YouTube Data API v3 and/or the Blogger API, create an OAuth client of type "Web application" and add the "OAuth Redirect URL" shown below as an authorized redirect URI. 2) Paste its Client ID and Client Secret, pick the scopes and save. 3) Click "Connect my account" (Sign in with Google) and approve. n8n stores and refreshes the tokens.',
+				'1) In the Google Cloud console, enable the YouTube Data API v3 and/or the Blogger API, create an OAuth client of type "Web application" and add the "OAuth Redirect URL" shown above as an authorized redirect URI. 2) Fill in its Client ID and Client Secret, keep or change the Scopes, and click "Save". 3) Click \"Connect\" (n8n 1.x: \"Connect my account\") and approve on Google\'s page. n8n stores the tokens here and refreshes them.',
 			name: 'notice',
 			type: 'notice',
 			default: '',

@@ -20,7 +20,7 @@ export class MediaXGoogleServiceAccountApi implements ICredentialType {
 
 	icon = 'file:icons/google.svg' as const;
 
-	documentationUrl = 'https://developers.google.com/identity/protocols/oauth2/service-account';
+	documentationUrl = 'https://github.com/ArtisanCloud/n8n-nodes-mediax#google-service-account';
 
 	properties: INodeProperties[] = [
 		{

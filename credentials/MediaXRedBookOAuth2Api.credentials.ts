@@ -28,12 +28,12 @@ export class MediaXRedBookOAuth2Api implements ICredentialType {
 
 	icon = 'file:icons/redbook.svg' as const;
 
-	documentationUrl = 'https://ad-market.xiaohongshu.com/docs-center?bizType=943';
+	documentationUrl = 'https://github.com/ArtisanCloud/n8n-nodes-mediax#redbook-juguang-advertiser-authorization';
 
 	properties: INodeProperties[] = [
 		{
 			displayName:
-				'Connect: 1) Enter App ID, Secret, the Redirect URI registered for your JuGuang app, and the scopes; save. 2) In any workflow, run the MediaX RedBook node\'s "Authorization → Get Authorization URL" and open the link in a browser; log in as the advertiser and approve. 3) The browser lands on your Redirect URI with ?auth_code=… in the address bar: paste that code into "Authorization Code" below and save. The code is exchanged at once (the Test shows the result); tokens and the list of authorized advertisers are kept here and refreshed automatically for 30 days after the last use of the refresh token. Repeat these steps if a run says the authorization expired.',
+				'Connect: 1) Fill in App ID, Secret and Redirect URI (the callback address registered for your JuGuang app: a page that shows the code it receives; see the setup steps in this package\'s README), keep or change the Scopes, and click "Save". 2) In a workflow, run the MediaX RedBook node\'s "Authorization → Get Authorization URL" and open the "url" of its output in a browser; log in as the advertiser and approve. 3) JuGuang sends the browser to the Redirect URI with ?auth_code=…: paste that code into "Authorization Code" in this credential and click "Save". The code is exchanged at once; tokens and the list of authorized advertisers are kept here and refreshed automatically for 30 days after the last use of the refresh token. Repeat these steps if a run says the authorization expired.',
 			name: 'notice',
 			type: 'notice',
 			default: '',

@@ -20,12 +20,12 @@ export class MediaXWeChatOAuth2Api implements ICredentialType {
 
 	icon = 'file:icons/wechat.svg' as const;
 
-	documentationUrl = 'https://developers.weixin.qq.com/doc/service/api/webdev/access/api_snsaccesstoken';
+	documentationUrl = 'https://github.com/ArtisanCloud/n8n-nodes-mediax#wechat-web-authorization';
 
 	properties: INodeProperties[] = [
 		{
 			displayName:
-				'Connect: 1) Enter AppID, AppSecret, the scope and the Redirect URI (its domain must be the web-authorization domain configured for the account, or the website app\'s callback domain); save. 2) Run the MediaX WeChat Official Account node\'s "Web Authorization → Get Authorization URL" and open the link in WeChat (or scan the QR page for website login); approve. 3) Copy the code=… value from the address WeChat redirects to and paste it into "Authorization Code" below within 5 minutes; save. The code is exchanged at once; openid, unionid and tokens are kept here and refreshed for 30 days.',
+				'Connect: 1) Fill in AppID, AppSecret, Scope and Redirect URI (a page on the web-authorization domain configured for the account, or on the website app\'s callback domain, that shows the code it receives; see the setup steps in this package\'s README), and click "Save". 2) In a workflow, run the MediaX WeChat Official Account node\'s "Web Authorization → Get Authorization URL" and open the "url" of its output in WeChat (or, for Website QR Login, in a browser and scan); approve. 3) WeChat sends the browser to the Redirect URI with ?code=…: paste that code into "Authorization Code" in this credential within 5 minutes and click "Save". The code is exchanged at once; openid, unionid and tokens are kept here and refreshed for 30 days.',
 			name: 'notice',
 			type: 'notice',
 			default: '',

@@ -25,7 +25,7 @@ export class MediaXWeChatOfficialAccountApi implements ICredentialType {
 
 	icon = 'file:icons/wechat.svg' as const;
 
-	documentationUrl = 'https://developers.weixin.qq.com/doc/service/api/base/api_getstableaccesstoken';
+	documentationUrl = 'https://github.com/ArtisanCloud/n8n-nodes-mediax#wechat-official-account-app-token';
 
 	properties: INodeProperties[] = [
 		{

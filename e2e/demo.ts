@@ -1,9 +1,14 @@
 // `npm start`: the package in a real n8n 2.41.1 on http://localhost:5678 next to the platform simulator, with a
 // persistent user folder (.demo/n8n), a fixed owner, and the sample credentials/workflows of e2e/fixtures/demo/.
+// One host name everywhere: n8n's public URLs, the OAuth redirects, the simulator links and the printed steps all say
+// localhost; 127.0.0.1:5678 redirects there (a front door in e2e/lib/canonicalHost.ts), so the login cookie always
+// travels with the OAuth callback.
 import { randomBytes } from 'node:crypto';
 import { appendFileSync, existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { startSimulator, type RunningSimulator } from '../simulator/src/server';
+import { startCanonicalHost } from './lib/canonicalHost';
+import { demoSteps, printSteps, type DemoCredential } from './lib/demoSteps';
 import { freePort, startN8n, type N8nHarness } from './lib/harness';
 import { ensureN8n, REPO_ROOT } from './lib/install';
 import { buildAndPack } from './lib/package';
@@ -14,6 +19,7 @@ const USER_FOLDER = join(DEMO_DIR, 'n8n');
 const OWNER_FILE = join(DEMO_DIR, 'owner.json');
 const LOG_FILE = join(DEMO_DIR, 'n8n.log');
 const FIXTURES = join(REPO_ROOT, 'e2e', 'fixtures', 'demo');
+const PUBLIC_HOST = 'localhost';
 
 async function startSimOnFreePort(first: number): Promise<RunningSimulator> {
 	for (let port = first; port < first + 50; port++) {
@@ -55,7 +61,7 @@ function substitute(value: unknown, sim: string, n8nUrl = ''): unknown {
 	return value;
 }
 
-async function importFixtures(n8n: N8nHarness, sim: RunningSimulator): Promise<string[]> {
+async function importFixtures(n8n: N8nHarness, simUrl: string, publicUrl: string, credentials: DemoCredential[]): Promise<string[]> {
 	const notes: string[] = [];
 	if (!existsSync(FIXTURES)) return ['(no e2e/fixtures/demo yet: nothing imported)'];
 	const names = async (path: string): Promise<Map<string, string>> => {
@@ -63,10 +69,8 @@ async function importFixtures(n8n: N8nHarness, sim: RunningSimulator): Promise<s
 		return new Map(((r.body?.data ?? []) as any[]).map((x) => [x.name, String(x.id)]));
 	};
 	const creds = await names('/rest/credentials');
-	const credFile = join(FIXTURES, 'credentials.json');
-	if (existsSync(credFile)) {
-		const list = substitute(JSON.parse(readFileSync(credFile, 'utf8')), sim.baseUrl, n8n.baseUrl.replace('127.0.0.1', 'localhost')) as Array<{ name: string; type: string; data: Record<string, unknown> }>;
-		for (const c of list) {
+	{
+		for (const c of credentials) {
 			if (creds.has(c.name)) continue;
 			try {
 				creds.set(c.name, await n8n.createCredential(c));
@@ -80,7 +84,7 @@ async function importFixtures(n8n: N8nHarness, sim: RunningSimulator): Promise<s
 	if (existsSync(wfDir)) {
 		const existing = await names('/rest/workflows');
 		for (const f of readdirSync(wfDir).filter((x) => x.endsWith('.json')).sort()) {
-			const wf = substitute(JSON.parse(readFileSync(join(wfDir, f), 'utf8')), sim.baseUrl) as Record<string, any>;
+			const wf = substitute(JSON.parse(readFileSync(join(wfDir, f), 'utf8')), simUrl, publicUrl) as Record<string, any>;
 			wf.name ??= f.replace(/\.json$/, '');
 			if (existing.has(wf.name)) continue;
 			// point credential references at the imported credentials (by name)
@@ -103,6 +107,15 @@ async function importFixtures(n8n: N8nHarness, sim: RunningSimulator): Promise<s
 	return notes;
 }
 
+function workflowNames(): string[] {
+	const wfDir = join(FIXTURES, 'workflows');
+	if (!existsSync(wfDir)) return [];
+	return readdirSync(wfDir)
+		.filter((x) => x.endsWith('.json'))
+		.sort()
+		.map((f) => String(JSON.parse(readFileSync(join(wfDir, f), 'utf8')).name ?? f.replace(/\.json$/, '')));
+}
+
 async function main() {
 	const t0 = Date.now();
 	await ensureN8n(VERSION);
@@ -111,12 +124,16 @@ async function main() {
 	mkdirSync(USER_FOLDER, { recursive: true });
 
 	const sim = await startSimOnFreePort(Number(process.env.SIM_PORT ?? 4100));
+	const simUrl = sim.baseUrl.replace('127.0.0.1', PUBLIC_HOST);
 	let port = Number(process.env.N8N_DEMO_PORT ?? 5678);
 	if (!(await portIsFree(port))) {
 		const other = await freePort();
-		console.warn(`port ${port} is busy; n8n uses ${other} instead`);
+		console.warn(`port ${port} is busy; the demo uses ${other} instead`);
 		port = other;
 	}
+	const url = `http://${PUBLIC_HOST}:${port}`;
+	// n8n itself listens on an internal port behind the front door; its public URLs are the front door's
+	const internalPort = await freePort();
 	appendFileSync(LOG_FILE, `\n===== ${new Date().toISOString()} n8n ${VERSION} =====\n`);
 	let n8n: N8nHarness;
 	try {
@@ -125,8 +142,9 @@ async function main() {
 			sim,
 			tarball,
 			userFolder: USER_FOLDER,
-			port,
-			publicHost: 'localhost',
+			port: internalPort,
+			publicHost: PUBLIC_HOST,
+			env: { N8N_HOST: PUBLIC_HOST, N8N_EDITOR_BASE_URL: `${url}/`, N8N_WEBHOOK_URL: `${url}/`, WEBHOOK_URL: `${url}/` },
 			owner: { email: owner.email, password: owner.password, firstName: 'Demo', lastName: 'Owner' },
 			encryptionKey: owner.encryptionKey,
 			onOutput: (chunk) => appendFileSync(LOG_FILE, chunk),
@@ -136,13 +154,17 @@ async function main() {
 		await sim.close();
 		throw e;
 	}
-	const notes = await importFixtures(n8n, sim);
+	const door = await startCanonicalHost({ hostname: PUBLIC_HOST, port, target: internalPort });
+	const credFile = join(FIXTURES, 'credentials.json');
+	const credentials = (existsSync(credFile) ? substitute(JSON.parse(readFileSync(credFile, 'utf8')), simUrl, url) : []) as DemoCredential[];
+	const notes = await importFixtures(n8n, simUrl, url, credentials);
 
 	let stopping = false;
 	const stop = async () => {
 		if (stopping) return;
 		stopping = true;
 		console.log('\nstopping n8n and the simulator…');
+		await door.close();
 		await n8n.stop();
 		await sim.close();
 		process.exit(0);
@@ -150,25 +172,21 @@ async function main() {
 	process.on('SIGINT', stop);
 	process.on('SIGTERM', stop);
 
-	const url = `http://localhost:${port}`;
+	const steps = demoSteps({ n8nUrl: url, email: owner.email, password: owner.password, simUrl, n8nVersion: VERSION, credentials, workflows: workflowNames() });
 	console.log(`
 ================ MediaX demo ready in ${Math.round((Date.now() - t0) / 1000)} s ================
- n8n ${VERSION}      ${url}
+ n8n ${VERSION}      ${url}      (http://127.0.0.1:${port} redirects here)
    sign in as      ${owner.email}
    password        ${owner.password}        (saved in .demo/owner.json)
    log             .demo/n8n.log
- simulator         ${sim.baseUrl}
-${[...sim.platforms.keys()].map((p) => `   ${p.padEnd(15)} ${sim.baseUrl}/${p}`).join('\n')}
-   request log     ${sim.baseUrl}/__admin/log
+ simulator         ${simUrl}
+${[...sim.platforms.keys()].map((p) => `   ${p.padEnd(15)} ${simUrl}/${p}`).join('\n')}
+   request log     ${simUrl}/__admin/log
  imported
 ${notes.map((n) => `   - ${n}`).join('\n') || '   (nothing new)'}
 
- Try it:
-   1. Open ${url} and sign in with the account above.
-   2. Overview → Credentials: open a MediaX OAuth2 credential (e.g. Douyin) and click "Connect my account";
-      the simulator's consent page opens — click "Agree"; n8n shows "Connection successful".
-   3. Open one of the imported workflows, click "Execute workflow" and look at the MediaX node's output.
-   4. Watch what the platforms saw: ${sim.baseUrl}/__admin/log
+ Try it, step by step:
+${printSteps(steps)}
  Ctrl-C stops n8n and the simulator (data stays in .demo/n8n; delete .demo/ to start over).
 `);
 }

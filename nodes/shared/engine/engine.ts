@@ -214,7 +214,7 @@ async function loadUserCredentials(ctx: IExecuteFunctions, adapter: OAuthUserTok
 		throw new TokenError(
 			`The ${adapter.credentialDisplayName} credential is not connected to a ${adapter.label} account`,
 			undefined,
-			'Open the credential and click "Connect my account", then approve the app on the consent page.',
+			'Open the credential and click "Connect" (n8n 1.x: "Connect my account"), then approve the app on the consent page.',
 		);
 	}
 	const key = credentialKey(ctx, adapter.credentialType);
@@ -305,7 +305,7 @@ async function storedN8nOAuth2Token(ctx: IExecuteFunctions, adapter: N8nOAuth2Ad
 		throw new TokenError(
 			`The ${adapter.credentialDisplayName} credential is not connected to a ${adapter.label} account`,
 			undefined,
-			'Open the credential and click "Connect my account" (or "Sign in with Google").',
+			'Open the credential and click "Connect" (n8n 1.x: "Connect my account"), then approve on Google\'s page.',
 		);
 	}
 	return { credentials, token: adapter.readAccessToken(credentials.oauthTokenData as IDataObject) };

@@ -8,6 +8,7 @@ import type { TokenAdapter } from '../engine/adapters';
 import { hasCredential, platformRequest } from '../engine/engine';
 import type { TokenKind } from '../engine/types';
 import { toNodeError } from './errors';
+import { withIsoDates } from './isoDates';
 import type { OperationModule, PlatformCall, ResourceOperations } from './operation';
 
 export interface NodePlatform {
@@ -71,7 +72,7 @@ export async function routeOperations(ctx: IExecuteFunctions, platform: NodePlat
 			const produced: INodeExecutionData[] = Array.isArray(result) && result.length && 'json' in (result[0] as object)
 				? (result as INodeExecutionData[])
 				: (Array.isArray(result) ? (result as IDataObject[]) : [result as IDataObject]).map((json) => ({ json }));
-			for (const item of produced) out.push({ ...item, pairedItem: { item: i } });
+			for (const item of produced) out.push({ ...item, json: withIsoDates(item.json, adapter?.platform), pairedItem: { item: i } });
 		} catch (error) {
 			const nodeError = toNodeError(ctx, error, i, await secretsOf(ctx, platform));
 			if (ctx.continueOnFail()) {

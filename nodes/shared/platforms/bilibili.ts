@@ -31,7 +31,7 @@ const HINTS: Record<number, string> = {
 	127007: 'The app lacks this permission, or the account did not tick it on the authorization page: reconnect and allow it.',
 	127009: 'Bilibili is busy or rate limiting: retry later.',
 	127010: 'The daily submission limit of this account is reached (5 for non-formal members).',
-	127013: 'The refresh token is no longer valid: open the credential and click "Connect my account" again.',
+	127013: 'The refresh token is no longer valid: open the credential and click "Reconnect".',
 	123004: 'No archive with this resource_id.',
 	123013: 'The title is not allowed (empty, 80 characters or more, or blocked words).',
 	123028: 'The archive is still being processed: retry in about 10 seconds.',
@@ -120,7 +120,7 @@ export const bilibiliUserAdapter: OAuthUserTokenAdapter = {
 			throw new TokenError(
 				`The Bilibili account connection failed (${verdict.message ?? 'no access token stored'})`,
 				verdict.code,
-				'Open the credential, check Client ID, App Secret and the redirect URL, and click "Connect my account" again.',
+				'Open the credential, check Client ID, Client Secret (the App Secret) and the app\'s callback domain, and click "Reconnect".',
 			);
 		}
 		const state = toState(data);

@@ -13,10 +13,10 @@ const TOKEN_INVALID_CODES = new Set([10008, 2190002, 2190008, 28001003, 28001008
 /** What the user can do about the common codes; shown under the error. */
 const HINTS: Record<number, string> = {
 	10002: 'A parameter is missing or malformed.',
-	10003: 'The Client Key does not exist: check it in the Douyin Open Platform console.',
+	10003: 'The Client Key (Client ID) does not exist: check it in the Douyin Open Platform console.',
 	10004: 'The app lacks this permission (for renewals: apply for renew_refresh_token).',
 	10007: 'The authorization code expired or was used already: reconnect the account.',
-	10010: 'The refresh token expired: open the credential and click "Connect my account" again.',
+	10010: 'The refresh token expired: open the credential and click "Reconnect".',
 	10013: 'Client Key or Client Secret is wrong: check the credential.',
 	10020: 'Too many token or refresh calls: wait a few minutes.',
 	2100005: 'Douyin rejected a parameter: check the fields of this operation.',
@@ -161,7 +161,7 @@ export const douyinUserAdapter: OAuthUserTokenAdapter = {
 			throw new TokenError(
 				`The Douyin account connection failed (${verdict.message ?? 'no access token stored'})`,
 				verdict.code,
-				'Open the credential, check Client Key, Client Secret and scopes, and click "Connect my account" again.',
+				'Open the credential, check Client ID (the app\'s client_key), Client Secret and Scopes, and click "Reconnect".',
 			);
 		}
 		return tokenFromData(data, (oauthTokenData.mediax ?? {}) as DouyinTokenBookkeeping);

@@ -1,7 +1,7 @@
 import type { Fault, PlatformModule, SimContext, SimulatorApi } from '../core/types';
 import { redbookApiRoutes, GatewayTypeError } from './redbook/api';
 import { RedbookCall, RedbookError, replyRedbookError, paramError, type RedbookRoute } from './redbook/call';
-import { consentConfirm, consentPage, redbookOauthRoutes } from './redbook/oauth';
+import { consentConfirm, consentPage, redbookCallbackPage, redbookOauthRoutes } from './redbook/oauth';
 import { DEFAULT_REDBOOK_CONFIG, REDBOOK_ERROR_CODES, REDBOOK_SCOPES, RedbookStore, SIM_REDBOOK_ADVERTISERS, SIM_REDBOOK_APP_ID, SIM_REDBOOK_SECRET, type RedbookConfig } from './redbook/store';
 
 export { REDBOOK_ERROR_CODES, SIM_REDBOOK_ADVERTISERS, SIM_REDBOOK_APP_ID, SIM_REDBOOK_SECRET };
@@ -147,6 +147,7 @@ export function createRedbook(): PlatformModule {
 			if (ctx.method === 'GET' && path === '/auth') return consentPage(ctx, false), true;
 			if (ctx.method === 'GET' && path === '/aurora/openApiAuth') return consentPage(ctx, true), true;
 			if (ctx.method === 'GET' && path === '/auth/confirm') return consentConfirm(ctx, store), true;
+			if (ctx.method === 'GET' && path === '/oauth-callback') return redbookCallbackPage(ctx, store), true;
 			const route = ROUTE_BY_PATH.get(path);
 			if (!route) return false;
 			if (route.tokenRequest) ctx.log.category = 'token-request';

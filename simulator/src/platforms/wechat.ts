@@ -1,6 +1,7 @@
 import type { Fault, PlatformModule, SimContext, SimulatorApi } from '../core/types';
 import { CGI_ROUTES, servePage } from './wechat/content';
-import { DEFAULT_CONFIG, WxError, fail, seedState, webUser, type WeChatConfig, type WeChatState } from './wechat/state';
+import { CODE_TTL_S, DEFAULT_CONFIG, WxError, fail, seedState, webUser, type WeChatConfig, type WeChatState } from './wechat/state';
+import { codeCallbackPage } from './codeCallbackPage';
 import {
 	checkWhitelist,
 	classicToken,
@@ -32,6 +33,8 @@ const SPECIAL_ROUTES: Record<string, Handler> = {
 	'/sns/oauth2/refresh_token': snsRefreshToken,
 	'/sns/userinfo': snsUserInfo,
 	'/sns/auth': snsAuth,
+	// the demo's Redirect URI page, standing for the person's own page on the web-authorization domain
+	'/oauth-callback': (_state, ctx) => codeCallbackPage(ctx, { platform: 'WeChat web authorization', codeParam: 'code', credentialType: 'MediaX WeChat OAuth2 API', validity: `${CODE_TTL_S / 60} minutes` }),
 };
 
 const TOKEN_ENDPOINT_KINDS: Record<string, string> = {

@@ -22,7 +22,7 @@ export const videoDescription: INodeProperties[] = [
 			{ name: 'Delete', value: 'delete', action: 'Delete a video', description: 'Delete one of the account\'s archives' },
 			{ name: 'Edit', value: 'edit', action: 'Edit a video', description: 'Change title, cover, partition, tags or description; the archive goes back to review' },
 			{ name: 'Get', value: 'get', action: 'Get a video', description: 'One archive with its review state' },
-			{ name: 'List', value: 'list', action: 'List the account s videos', description: 'The account\'s archives, newest first, filtered by status' },
+			{ name: 'List', value: 'list', action: 'List videos of the account', description: 'The account\'s archives, newest first, filtered by status' },
 			{ name: 'Submit', value: 'submit', action: 'Submit an uploaded video', description: 'Submit a video uploaded with Upload as an archive (稿件) for review' },
 			{ name: 'Upload', value: 'upload', action: 'Upload a video file', description: 'Upload a video from binary data in parts and get its upload_token' },
 			{ name: 'Upload and Submit', value: 'uploadAndSubmit', action: 'Upload and submit a video', description: 'Upload the video (and an optional cover) and submit it, in one step' },

@@ -19,7 +19,7 @@ export const videoDescription: INodeProperties[] = [
 			{ name: 'Create (Publish)', value: 'create', action: 'Publish an uploaded video', description: 'Publish a video uploaded with Upload, with caption and anchors' },
 			{ name: 'Delete', value: 'delete', action: 'Delete a video', description: 'Delete one of the account\'s videos (needs the video.delete scope)' },
 			{ name: 'Get Data', value: 'getData', action: 'Get data of videos', description: 'Statistics and status of the account\'s videos by ID' },
-			{ name: 'List', value: 'list', action: 'List the account s videos', description: 'The account\'s videos, newest first' },
+			{ name: 'List', value: 'list', action: 'List videos of the account', description: 'The account\'s videos, newest first' },
 			{ name: 'Upload', value: 'upload', action: 'Upload a video file', description: 'Upload a video from binary data (single request or parts) and get its video_id' },
 		],
 		default: 'list',

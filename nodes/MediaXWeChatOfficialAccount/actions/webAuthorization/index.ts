@@ -14,9 +14,9 @@ export const webAuthorizationDescription: INodeProperties[] = [
 		noDataExpression: true,
 		displayOptions: { show: { resource: ['webAuthorization'] } },
 		options: [
-			{ name: 'Check Token', value: 'checkToken', action: 'Check the person s web token', description: 'Whether WeChat accepts the authorized person\'s token (user token)' },
+			{ name: 'Check Token', value: 'checkToken', action: 'Check the web token of the person', description: 'Whether WeChat accepts the authorized person\'s token (user token)' },
 			{ name: 'Get Authorization URL', value: 'getAuthorizationUrl', action: 'Get the web authorization URL', description: 'The consent link for the MediaX WeChat OAuth2 credential; calls nothing' },
-			{ name: 'Get User Info', value: 'getUserInfo', action: 'Get the authorized person s profile', description: 'The openid, unionid, nickname and avatar of the person who authorized (user token)' },
+			{ name: 'Get User Info', value: 'getUserInfo', action: 'Get the profile of the authorized person', description: 'The openid, unionid, nickname and avatar of the person who authorized (user token)' },
 		],
 		default: 'getUserInfo',
 	},

@@ -1,4 +1,5 @@
 import type { SimContext } from '../../core/types';
+import { codeCallbackPage } from '../codeCallbackPage';
 import { paramError, RedbookError, type RedbookCall, type RedbookRoute } from './call';
 import { REDBOOK_ERROR_CODES, REDBOOK_SCOPES, SIM_REDBOOK_ADVERTISERS, SIM_REDBOOK_APP_ID, SIM_REDBOOK_SECRET, type RedbookStore } from './store';
 
@@ -116,6 +117,11 @@ export function consentConfirm(ctx: SimContext, store: RedbookStore): void {
 	}
 	if (params.state !== undefined) target.searchParams.set('state', params.state);
 	ctx.redirect(target.toString());
+}
+
+/** The demo's Redirect URI page (`/redbook/oauth-callback`): shows the auth_code to paste into the credential. */
+export function redbookCallbackPage(ctx: SimContext, store: RedbookStore): void {
+	codeCallbackPage(ctx, { platform: 'RedBook JuGuang', codeParam: 'auth_code', credentialType: 'MediaX RedBook OAuth2 API', validity: `${Math.round(store.config.codeTtl / 60)} minutes` });
 }
 
 function checkApp(call: RedbookCall): void {
