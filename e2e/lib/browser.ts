@@ -14,6 +14,8 @@ export const VIEWPORT = { width: 1280, height: 800 };
 export async function openBrowser(): Promise<{ context: BrowserContext; page: Page; close: () => Promise<void> }> {
 	const { context, close } = await launchChromium({ viewport: VIEWPORT });
 	context.setDefaultTimeout(20_000);
+	// "Copy code" on the pasted-code pages writes to the clipboard; the test reads it back as a paste would
+	await context.grantPermissions(['clipboard-read', 'clipboard-write']);
 	const page = context.pages()[0] ?? (await context.newPage());
 	return { context, page, close };
 }

@@ -3,11 +3,13 @@
 // simulator consent → Agree) or tested, reopened, saved again and connected again; then, per credential, a workflow
 // built from the node creator whose node runs with that credential and shows the simulator's reply in the output
 // panel. REST is used only to read results afterwards (exported credentials, the simulator's log).
-import { readFileSync } from 'node:fs';
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Locator, Page } from 'playwright-core';
 import { selectors } from 'playwright-core';
-import { E2E_OWNER, startN8n, type N8nHarness } from '../lib/harness';
+import { E2E_OWNER, freePort, startN8n, type N8nHarness } from '../lib/harness';
 import { n8nMajor, REPO_ROOT } from '../lib/install';
 import {
 	addNodeWithAction,
@@ -24,6 +26,7 @@ import {
 	outputJson,
 	pickNodeCredential,
 	renameCredential,
+	replayPrintedSteps,
 	saveCredential,
 	Screenshots,
 	selectParameter,
@@ -96,7 +99,8 @@ const CASES: CredentialCase[] = [
 			...env('wechat'),
 			{ name: 'appId', value: () => 'wxsim0000000001' },
 			{ name: 'appSecret', value: () => 'sim_wechat_secret' },
-			{ name: 'redirectUri', value: () => 'http://127.0.0.1:9/wechat-callback', ifShown: true },
+			// the person's own page at the Redirect URI; the simulator stands in for it with a page that shows the code
+			{ name: 'redirectUri', value: ({ sim }) => `${sim}/wechat/oauth-callback`, ifShown: true },
 		],
 		pastedCode: { search: 'MediaX WeChat', node: 'MediaX WeChat Official Account', action: 'Get the web authorization URL', codeParam: 'authCode', redirectParam: 'code' },
 		run: { search: 'MediaX WeChat', node: 'MediaX WeChat Official Account', action: /Get the authorized person.s profile/, expect: ['openid', '模拟用户'] },
@@ -127,7 +131,7 @@ const CASES: CredentialCase[] = [
 			...env('redbook'),
 			{ name: 'appId', value: () => '4000001' },
 			{ name: 'secret', value: () => 'sim_redbook_secret' },
-			{ name: 'redirectUri', value: () => 'http://127.0.0.1:9/juguang-callback', ifShown: true },
+			{ name: 'redirectUri', value: ({ sim }) => `${sim}/redbook/oauth-callback`, ifShown: true },
 		],
 		pastedCode: { search: 'MediaX RedBook', node: 'MediaX RedBook', action: 'Get the authorization URL', codeParam: 'authCode', redirectParam: 'auth_code' },
 		run: {
@@ -261,10 +265,16 @@ describe(`the editor in Chromium on n8n ${VERSION}`, () => {
 		await consent.goto(url);
 		await shots.take(consent, `${c.type}-${label}-consent`);
 		await clickAgree(consent);
-		await consent.waitForEvent('requestfailed', { timeout: 5_000 }).catch(() => undefined);
+		// the page at the Redirect URI shows the code and a "Copy code" button
+		const copy = consent.getByRole('button', { name: 'Copy code', exact: true });
+		await copy.waitFor({ timeout: 15_000 });
+		await shots.take(consent, `${c.type}-${label}-code-page`);
+		await copy.click();
+		const copied = await consent.evaluate(() => (globalThis as unknown as { navigator: { clipboard: { readText(): Promise<string> } } }).navigator.clipboard.readText());
 		await consent.close();
 		const code = landed && new URL(landed).searchParams.get(p.redirectParam);
 		if (!code) throw new Error('the consent page did not redirect with a code');
+		if (copied !== code) throw new Error(`"Copy code" copied ${JSON.stringify(copied)}, the redirect carried ${code}`);
 		const modal = await openCredential(page, h.baseUrl, names.get(c.type)!);
 		await fillParameter(modal, p.codeParam, code);
 		const saved = await saveCredential(modal);
@@ -350,5 +360,59 @@ describe(`the editor in Chromium on n8n ${VERSION}`, () => {
 				await page.keyboard.press('Escape');
 			});
 		}
+	}
+
+	// the demo exists for n8n 2.x only (`npm start` runs 2.41.1)
+	if (n8nMajor(VERSION) >= 2) {
+		it('replays the demo\'s printed steps word for word: printed URL, printed account, every step by its texts', async () => {
+			const dir = mkdtempSync(join(tmpdir(), 'mediax-demo-'));
+			let demo: ChildProcess | undefined;
+			let exitedP: Promise<unknown> | undefined;
+			try {
+				let out = '';
+				const env = { ...process.env, MEDIAX_DEMO_DIR: dir, N8N_DEMO_PORT: String(await freePort()), SIM_PORT: String(await freePort()) };
+				demo = spawn(process.execPath, [join(REPO_ROOT, 'node_modules', 'tsx', 'dist', 'cli.mjs'), join(REPO_ROOT, 'e2e', 'demo.ts')], { cwd: REPO_ROOT, env, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
+				demo.stdout!.on('data', (d) => (out += d));
+				demo.stderr!.on('data', (d) => (out += d));
+				const exited = new Promise<number | null>((r) => demo!.on('exit', (code) => r(code)));
+				exitedP = exited;
+				const ready = new Promise<void>((resolve, reject) => {
+					const t = setInterval(() => {
+						if (/Ctrl-C stops/.test(out)) {
+							clearInterval(t);
+							resolve();
+						}
+					}, 250);
+					void exited.then((code) => {
+						clearInterval(t);
+						reject(new Error(`the demo exited (${code}) before it was ready:\n${out.slice(-2000)}`));
+					});
+				});
+				await ready;
+				const url = /^ n8n \S+\s+(http\S+)/m.exec(out)?.[1];
+				const email = /sign in as\s+(\S+)/.exec(out)?.[1];
+				const password = /password\s+(\S+)/.exec(out)?.[1];
+				const lines = out.slice(out.indexOf('step by step:')).split('\n').filter((l) => /^\s+\d+\.\s/.test(l));
+				expect({ url: !!url, email, password: !!password }).toEqual({ url: true, email: expect.stringContaining('@'), password: true });
+				expect(lines.length).toBeGreaterThan(3);
+				// the printed sign-in step names the printed URL and account
+				expect(lines[0]).toContain(url!);
+				expect(lines[0]).toContain(email!);
+				const demoPage = await page.context().newPage();
+				try {
+					await replayPrintedSteps(demoPage, lines, (p, name) => shots.take(p, name));
+				} finally {
+					await demoPage.close().catch(() => undefined);
+				}
+			} finally {
+				if (demo?.pid && demo.exitCode === null) {
+					try {
+						process.kill(-demo.pid, 'SIGTERM');
+					} catch {}
+					await Promise.race([exitedP, new Promise((r) => setTimeout(r, 30_000))]);
+				}
+				rmSync(dir, { recursive: true, force: true });
+			}
+		});
 	}
 });
