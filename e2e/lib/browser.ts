@@ -146,7 +146,9 @@ export async function saveCredential(modal: Locator): Promise<SaveResult> {
 		await ok.waitFor({ timeout: 10_000 });
 		return { id, banner: 'Connection tested successfully' };
 	}
-	return { id, banner: `Couldn't connect: ${result?.message ?? `test answered ${test.status()}`}` };
+	// which fields the editor sent with the test (names only): tells a lost field from a platform refusal
+	const sent = Object.keys((test.request().postDataJSON() as { credentials?: { data?: object } } | null)?.credentials?.data ?? {}).sort().join(',');
+	return { id, banner: `Couldn't connect: ${result?.message ?? `test answered ${test.status()}`} (test sent: ${sent})` };
 }
 
 export interface ConnectResult {
@@ -163,7 +165,8 @@ export interface ConnectResult {
 export async function connectOAuth2(modal: Locator, agree: (popup: Page) => Promise<void>): Promise<ConnectResult> {
 	const page = modal.page();
 	const popupP = page.waitForEvent('popup', { timeout: 20_000 });
-	await modal.getByTestId('quick-connect-button').or(modal.getByTestId('oauth-connect-button')).first().click();
+	// not connected: "Connect" (1.x "Connect my account"); connected: "Switch account" (1.x "Reconnect")
+	await modal.getByTestId('quick-connect-button').or(modal.getByTestId('oauth-connect-button')).or(modal.getByTestId('oauth-switch-account-button')).first().click();
 	const popup = await popupP;
 	// n8n opens about:blank first, then sets the authorize URL
 	await popup.waitForURL((u) => u.protocol !== 'about:', { timeout: 20_000 }).catch(() => undefined);
@@ -185,7 +188,8 @@ export async function connectOAuth2(modal: Locator, agree: (popup: Page) => Prom
 		popupText = await popup.locator('body').innerText().catch(() => popupText);
 		await popup.close().catch(() => undefined);
 	}
-	const connected = await modal
+	// an error page (e.g. "Unauthorized") stays open; only n8n's success page closes itself
+	const connected = closed && await modal
 		.getByTestId('oauth-connect-success-banner')
 		.waitFor({ timeout: 15_000 })
 		.then(
@@ -271,7 +275,8 @@ export async function pickNodeCredential(ndv: Locator, name: string): Promise<vo
 			await option.click();
 			return;
 		}
-		await page.keyboard.press('Escape');
+		// close this field's dropdown again (Escape would close the whole node panel)
+		await select.click();
 	}
 	const texts = await slots.allInnerTexts();
 	throw new Error(`no credential field of the node offers "${name}" (fields: ${JSON.stringify(texts)})`);

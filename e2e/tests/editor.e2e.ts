@@ -49,7 +49,10 @@ interface Ctx {
 interface NodeRun {
 	search: string;
 	node: string;
-	action: string | RegExp;
+	/** the node type and operation; the node creator's action text is read from the type (so texts may change) */
+	type: string;
+	resource: string;
+	operation: string;
 	/** parameters to set after the action is added (options by visible text) */
 	params?: Array<{ name: string; value: string | RegExp; select?: boolean }>;
 	/** what the output panel must show */
@@ -62,7 +65,7 @@ interface CredentialCase {
 	docs?: string;
 	fields: Field[];
 	/** connected by a pasted code: which node action prints the consent URL, and the parameter the code goes in */
-	pastedCode?: { node: string; search: string; action: string | RegExp; codeParam: string; redirectParam: string };
+	pastedCode?: { node: string; search: string; type: string; resource: string; operation: string; codeParam: string; redirectParam: string };
 	run: NodeRun;
 }
 
@@ -77,20 +80,20 @@ const CASES: CredentialCase[] = [
 		name: 'Douyin account (browser)',
 		docs: 'credential-douyin',
 		fields: [...env('douyin'), { name: 'clientId', value: () => 'sim_douyin_key' }, { name: 'clientSecret', value: () => 'sim_douyin_secret' }],
-		run: { search: 'MediaX Douyin', node: 'MediaX Douyin', action: 'Get the connected account', expect: ['sim-open-id-0001'] },
+		run: { search: 'MediaX Douyin', node: 'MediaX Douyin', type: 'mediaXDouyin', resource: 'user', operation: 'getInfo', expect: ['sim-open-id-0001'] },
 	},
 	{
 		type: 'mediaXDouyinClientCredentialsApi',
 		name: 'Douyin app (browser)',
 		fields: [...env('douyin'), { name: 'clientKey', value: () => 'sim_douyin_key' }, { name: 'clientSecret', value: () => 'sim_douyin_secret' }],
-		run: { search: 'MediaX Douyin', node: 'MediaX Douyin', action: 'Get a share ID', expect: ['share_id'] },
+		run: { search: 'MediaX Douyin', node: 'MediaX Douyin', type: 'mediaXDouyin', resource: 'tool', operation: 'getShareId', expect: ['share_id'] },
 	},
 	{
 		type: 'mediaXWeChatOfficialAccountApi',
 		name: 'WeChat OA (browser)',
 		docs: 'credential-wechat',
 		fields: [...env('wechat'), { name: 'appId', value: () => 'wxsim0000000001' }, { name: 'appSecret', value: () => 'sim_wechat_secret' }],
-		run: { search: 'MediaX WeChat', node: 'MediaX WeChat Official Account', action: 'Count materials', expect: ['image_count'] },
+		run: { search: 'MediaX WeChat', node: 'MediaX WeChat Official Account', type: 'mediaXWeChatOfficialAccount', resource: 'material', operation: 'count', expect: ['image_count'] },
 	},
 	{
 		type: 'mediaXWeChatOAuth2Api',
@@ -102,15 +105,15 @@ const CASES: CredentialCase[] = [
 			// the person's own page at the Redirect URI; the simulator stands in for it with a page that shows the code
 			{ name: 'redirectUri', value: ({ sim }) => `${sim}/wechat/oauth-callback`, ifShown: true },
 		],
-		pastedCode: { search: 'MediaX WeChat', node: 'MediaX WeChat Official Account', action: 'Get the web authorization URL', codeParam: 'authCode', redirectParam: 'code' },
-		run: { search: 'MediaX WeChat', node: 'MediaX WeChat Official Account', action: /Get the authorized person.s profile/, expect: ['openid', '模拟用户'] },
+		pastedCode: { search: 'MediaX WeChat', node: 'MediaX WeChat Official Account', type: 'mediaXWeChatOfficialAccount', resource: 'webAuthorization', operation: 'getAuthorizationUrl', codeParam: 'authCode', redirectParam: 'code' },
+		run: { search: 'MediaX WeChat', node: 'MediaX WeChat Official Account', type: 'mediaXWeChatOfficialAccount', resource: 'webAuthorization', operation: 'getUserInfo', expect: ['openid', '模拟用户'] },
 	},
 	{
 		type: 'mediaXGoogleOAuth2Api',
 		name: 'Google account (browser)',
 		docs: 'credential-google',
 		fields: [...env('google'), { name: 'clientId', value: () => 'sim-google-client.apps.googleusercontent.com' }, { name: 'clientSecret', value: () => 'sim_google_secret' }],
-		run: { search: 'MediaX YouTube', node: 'MediaX YouTube', action: 'Get a channel', expect: [SIM_CHANNEL_ID] },
+		run: { search: 'MediaX YouTube', node: 'MediaX YouTube', type: 'mediaXYouTube', resource: 'channel', operation: 'get', expect: [SIM_CHANNEL_ID] },
 	},
 	{
 		type: 'mediaXGoogleServiceAccountApi',
@@ -121,7 +124,7 @@ const CASES: CredentialCase[] = [
 			// as it reads in the downloaded key file: one line, newlines written as \n (a password input drops real ones)
 			{ name: 'privateKey', value: ({ h }) => JSON.stringify(serviceAccountKey(h).private_key).slice(1, -1) },
 		],
-		run: { search: 'MediaX Blogger', node: 'MediaX Blogger', action: 'Get a blog', params: [{ name: 'blogId', value: SIM_BLOG_ID }], expect: ['MediaX Sim Blog'] },
+		run: { search: 'MediaX Blogger', node: 'MediaX Blogger', type: 'mediaXBlogger', resource: 'blog', operation: 'get', params: [{ name: 'blogId', value: SIM_BLOG_ID }], expect: ['MediaX Sim Blog'] },
 	},
 	{
 		type: 'mediaXRedBookOAuth2Api',
@@ -133,11 +136,13 @@ const CASES: CredentialCase[] = [
 			{ name: 'secret', value: () => 'sim_redbook_secret' },
 			{ name: 'redirectUri', value: ({ sim }) => `${sim}/redbook/oauth-callback`, ifShown: true },
 		],
-		pastedCode: { search: 'MediaX RedBook', node: 'MediaX RedBook', action: 'Get the authorization URL', codeParam: 'authCode', redirectParam: 'auth_code' },
+		pastedCode: { search: 'MediaX RedBook', node: 'MediaX RedBook', type: 'mediaXRedBook', resource: 'authorization', operation: 'getAuthorizationUrl', codeParam: 'authCode', redirectParam: 'auth_code' },
 		run: {
 			search: 'MediaX RedBook',
 			node: 'MediaX RedBook',
-			action: 'Get advertiser info',
+			type: 'mediaXRedBook',
+			resource: 'account',
+			operation: 'getInfo',
 			params: [{ name: 'advertiserId', value: /1234567|测试广告主 A/, select: true }],
 			expect: ['1234567'],
 		},
@@ -153,7 +158,7 @@ const CASES: CredentialCase[] = [
 			// older versions of the credential asked for n8n's callback URL a second time
 			{ name: 'redirectUrl', value: ({ h }) => `${h.baseUrl}/rest/oauth2-credential/callback`, ifShown: true },
 		],
-		run: { search: 'MediaX Bilibili', node: 'MediaX Bilibili', action: 'Get the connected account', expect: [SIM_BILI_OPENID] },
+		run: { search: 'MediaX Bilibili', node: 'MediaX Bilibili', type: 'mediaXBilibili', resource: 'user', operation: 'getInfo', expect: [SIM_BILI_OPENID] },
 	},
 ];
 
@@ -193,6 +198,15 @@ describe(`the editor in Chromium on n8n ${VERSION}`, () => {
 	let closeBrowser: () => Promise<void>;
 	let shots: Screenshots;
 	let displayNames: Map<string, string>;
+	let nodeTypes: Array<{ name: string; properties: Array<{ name: string; displayOptions?: { show?: Record<string, unknown[]> }; options?: Array<{ value: unknown; action?: string }> }> }>;
+	/** the text the node creator lists for this resource + operation (the operation option's `action`) */
+	const actionText = (r: { type: string; resource: string; operation: string }): string => {
+		const type = nodeTypes.find((t) => t.name === `n8n-nodes-mediax.${r.type}`);
+		const prop = type?.properties.find((p) => p.name === 'operation' && (p.displayOptions?.show?.resource ?? []).includes(r.resource));
+		const text = prop?.options?.find((o) => o.value === r.operation)?.action;
+		if (!text) throw new Error(`no action for ${r.type} ${r.resource} → ${r.operation}`);
+		return text;
+	};
 	const ids = new Map<string, string>();
 	const names = new Map<string, string>();
 	const ctx = () => ({ h, sim: h.sim.baseUrl });
@@ -206,6 +220,7 @@ describe(`the editor in Chromium on n8n ${VERSION}`, () => {
 		shots = new Screenshots(VERSION);
 		onFail = (type, name) => shots.take(page, `${type}-FAILED-${name.replace(/\W+/g, '-')}`);
 		const types = await h.rest('GET', '/types/credentials.json');
+		nodeTypes = (await h.rest('GET', '/types/nodes.json')).body;
 		displayNames = new Map((types.body as Array<{ name: string; displayName: string }>).map((t) => [t.name, t.displayName]));
 	});
 	afterAll(async () => {
@@ -251,7 +266,7 @@ describe(`the editor in Chromium on n8n ${VERSION}`, () => {
 	async function connectWithCode(c: CredentialCase, label: string): Promise<void> {
 		const p = c.pastedCode!;
 		await newWorkflow(page, h.baseUrl);
-		const ndv = await addNodeWithAction(page, p.search, p.node, p.action);
+		const ndv = await addNodeWithAction(page, p.search, p.node, actionText(p));
 		await pickNodeCredential(ndv, names.get(c.type)!);
 		const text = await executeStep(ndv);
 		const url = /https?:\/\/[^\s"]+/.exec(`${text}\n${await outputJson(ndv).catch(() => '')}`)?.[0];
@@ -322,7 +337,13 @@ describe(`the editor in Chromium on n8n ${VERSION}`, () => {
 				if (!oauth && !c.pastedCode && again.banner !== 'Connection tested successfully') throw new Error(`test after the second save: ${again.banner || 'no result'}`);
 			});
 			await shots.take(page, `${c.type}-saved-again`);
-			if (oauth) await step(c.type, 'Connect again', () => connect(c, modal, 'connect-2'));
+			if (oauth)
+				await step(c.type, 'Connect again (Switch account)', async () => {
+					const before = (await h.exportCredential(first.id)).oauthTokenData;
+					await connect(c, modal, 'connect-2');
+					const after = (await h.exportCredential(first.id)).oauthTokenData;
+					if (JSON.stringify(after) === JSON.stringify(before)) throw new Error('the second Connect stored no new token');
+				});
 			await closeModal(modal);
 			if (!oauth && c.pastedCode) await step(c.type, 'connect again with a new pasted code', () => connectWithCode(c, 'connect-2'));
 
@@ -335,16 +356,16 @@ describe(`the editor in Chromium on n8n ${VERSION}`, () => {
 
 	if (RUN_NODES) {
 		for (const c of CASES) {
-			it(`${c.type}: a workflow built in the editor runs "${String(c.run.action)}" with the credential the panel offers`, async () => {
+			it(`${c.type}: a workflow built in the editor runs ${c.run.resource} → ${c.run.operation} with the credential the panel offers`, async () => {
 				expect(ids.get(c.type)).toBeDefined();
 				await newWorkflow(page, h.baseUrl);
-				const ndv = await step(c.type, 'node from the node creator', () => addNodeWithAction(page, c.run.search, c.run.node, c.run.action));
+				const ndv = await step(c.type, 'node from the node creator', () => addNodeWithAction(page, c.run.search, c.run.node, actionText(c.run)));
 				const slots = await nodeCredentialSlots(ndv);
 				await step(c.type, 'panel names each credential field distinctly', async () => {
 					const labels = slots.map((s) => s.label);
 					if (new Set(labels).size !== labels.length) throw new Error(`credential fields: ${JSON.stringify(labels)}`);
 				});
-				await step(c.type, 'pick the credential the panel offers', () => pickNodeCredential(ndv, c.name));
+				await step(c.type, 'pick the credential the panel offers', () => pickNodeCredential(ndv, names.get(c.type)!));
 				for (const p of c.run.params ?? []) {
 					if (p.select) await selectParameter(ndv, p.name, p.value);
 					else await fillParameter(ndv, p.name, String(p.value));
