@@ -332,16 +332,24 @@ export function parsePrintedStep(line: string): { title: string; actions: Printe
 	return { title: m[1], actions };
 }
 
-/** the visible element whose own text is exactly `text`: a button, link, menu item, card title or plain text */
-function byExactText(scope: Page | Locator, text: string): Locator {
-	return scope
-		.getByRole('button', { name: text, exact: true })
-		.or(scope.getByRole('link', { name: text, exact: true }))
-		.or(scope.getByRole('menuitem', { name: text, exact: true }))
-		.or(scope.getByRole('tab', { name: text, exact: true }))
-		.or(scope.getByText(text, { exact: true }))
-		.filter({ visible: true })
-		.first();
+/**
+ * The visible element whose own text is exactly `text`, controls first: a button, then a link, menu item or tab, then
+ * any text (a card title); so "Sign in" is the button, not the form's heading.
+ */
+async function byExactText(scope: Page | Locator, text: string): Promise<Locator> {
+	const candidates = [
+		scope.getByRole('button', { name: text, exact: true }),
+		scope.getByRole('link', { name: text, exact: true }),
+		scope.getByRole('menuitem', { name: text, exact: true }),
+		scope.getByRole('tab', { name: text, exact: true }),
+		scope.getByText(text, { exact: true }),
+	].map((l) => l.filter({ visible: true }).first());
+	const until = Date.now() + 20_000;
+	for (;;) {
+		for (const c of candidates) if (await c.isVisible().catch(() => false)) return c;
+		if (Date.now() > until) throw new Error(`nothing visible reads exactly "${text}"`);
+		await new Promise((r) => setTimeout(r, 250));
+	}
 }
 
 /** the input that a visible label with exactly this text belongs to */
@@ -400,13 +408,13 @@ export async function replayPrintedSteps(page: Page, lines: string[], shoot: (p:
 					case 'click': {
 						const w = where(a.popup);
 						// a click in the tab stays there until the person turns back to n8n's window
-						if (w === tab && !(await byExactText(tab, a.text).isVisible().catch(() => false))) {
+						if (w === tab && !(await tab.getByText(a.text, { exact: true }).filter({ visible: true }).count())) {
 							lastWasTab = false;
-							await byExactText(page, a.text).click();
+							await (await byExactText(page, a.text)).click();
 							break;
 						}
 						if (w === tab && a.text === 'Copy code') clipboard = await tab.locator('#code').inputValue().catch(() => '');
-						await byExactText(w, a.text).click();
+						await (await byExactText(w, a.text)).click();
 						if (w === tab && a.text === 'Copy code') {
 							const copied = await tab.evaluate(() => (globalThis as unknown as { navigator: { clipboard: { readText(): Promise<string> } } }).navigator.clipboard.readText()).catch(() => '');
 							clipboard = copied || clipboard;
