@@ -166,7 +166,7 @@ export async function connectOAuth2(modal: Locator, agree: (popup: Page) => Prom
 	const page = modal.page();
 	const popupP = page.waitForEvent('popup', { timeout: 20_000 });
 	// not connected: "Connect" (1.x "Connect my account"); connected: "Switch account" (1.x "Reconnect")
-	await modal.getByTestId('quick-connect-button').or(modal.getByTestId('oauth-connect-button')).or(modal.getByTestId('oauth-switch-account-button')).first().click();
+	await modal.getByTestId('quick-connect-button').or(modal.getByTestId('oauth-connect-button')).or(modal.getByTestId('oauth-switch-account-button')).filter({ visible: true }).first().click();
 	const popup = await popupP;
 	// n8n opens about:blank first, then sets the authorize URL
 	await popup.waitForURL((u) => u.protocol !== 'about:', { timeout: 20_000 }).catch(() => undefined);
