@@ -14,7 +14,8 @@ import { ensureN8n, REPO_ROOT } from './lib/install';
 import { buildAndPack } from './lib/package';
 
 const VERSION = '2.41.1';
-const DEMO_DIR = join(REPO_ROOT, '.demo');
+// MEDIAX_DEMO_DIR: a throw-away demo folder (the browser suite replays the demo without touching .demo/)
+const DEMO_DIR = process.env.MEDIAX_DEMO_DIR ?? join(REPO_ROOT, '.demo');
 const USER_FOLDER = join(DEMO_DIR, 'n8n');
 const OWNER_FILE = join(DEMO_DIR, 'owner.json');
 const LOG_FILE = join(DEMO_DIR, 'n8n.log');

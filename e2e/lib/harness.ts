@@ -475,15 +475,7 @@ async function connectWithHttp(authorizeUrl: string, callbackPrefix: string, coo
 
 /** Real browser: Chromium with the owner's session cookie opens the authorize URL, clicks #agree, lands on n8n's callback page. */
 async function connectWithBrowser(authorizeUrl: string, callbackPrefix: string, baseUrl: string, cookie: string): Promise<{ status: number; html: string }> {
-	const { chromium } = await import('playwright-core');
-	const executablePath = process.env.MEDIAX_CHROMIUM ?? '/usr/bin/chromium';
-	if (!existsSync(executablePath)) throw new Error(`${executablePath} missing (apt-get install -y chromium)`);
-	const profile = mkdtempSync(join(tmpdir(), 'mediax-chromium-'));
-	const context = await chromium.launchPersistentContext(profile, {
-		executablePath,
-		headless: true,
-		args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-	});
+	const { context, close } = await launchChromium();
 	try {
 		const [name, ...rest] = cookie.split('=');
 		await context.addCookies([{ name, value: rest.join('='), url: baseUrl }]);
@@ -497,7 +489,27 @@ async function connectWithBrowser(authorizeUrl: string, callbackPrefix: string, 
 		const html = await page.content().catch(() => '');
 		return { status, html };
 	} finally {
-		await context.close().catch(() => undefined);
-		rmSync(profile, { recursive: true, force: true });
+		await close();
 	}
+}
+
+/** Debian Chromium, headless, with a new empty profile; close() also removes the profile. */
+export async function launchChromium(opts: { viewport?: { width: number; height: number } } = {}): Promise<{ context: import('playwright-core').BrowserContext; close: () => Promise<void> }> {
+	const { chromium } = await import('playwright-core');
+	const executablePath = process.env.MEDIAX_CHROMIUM ?? '/usr/bin/chromium';
+	if (!existsSync(executablePath)) throw new Error(`${executablePath} missing (apt-get install -y chromium)`);
+	const profile = mkdtempSync(join(tmpdir(), 'mediax-chromium-'));
+	const context = await chromium.launchPersistentContext(profile, {
+		executablePath,
+		headless: true,
+		viewport: opts.viewport,
+		args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+	});
+	return {
+		context,
+		close: async () => {
+			await context.close().catch(() => undefined);
+			rmSync(profile, { recursive: true, force: true });
+		},
+	};
 }

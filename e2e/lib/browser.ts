@@ -1,0 +1,452 @@
+// The n8n editor as a person clicks it, in headless Debian Chromium (playwright-core): sign in, create and connect
+// credentials in the credential dialog, build a workflow from the node creator, run it, read the output panel.
+// Screenshots of each key step go to e2e/artifacts/<version>/; with MEDIAX_SCREENSHOTS=docs the chosen ones are also
+// copied to docs/images/ for the README.
+import { copyFileSync, mkdirSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import type { BrowserContext, Locator, Page } from 'playwright-core';
+import { launchChromium } from './harness';
+import { REPO_ROOT } from './install';
+
+export const VIEWPORT = { width: 1280, height: 800 };
+
+/** Debian Chromium for the whole suite: one browser, one page per test when needed. */
+export async function openBrowser(): Promise<{ context: BrowserContext; page: Page; close: () => Promise<void> }> {
+	const { context, close } = await launchChromium({ viewport: VIEWPORT });
+	context.setDefaultTimeout(20_000);
+	// "Copy code" on the pasted-code pages writes to the clipboard; the test reads it back as a paste would
+	await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+	const page = context.pages()[0] ?? (await context.newPage());
+	return { context, page, close };
+}
+
+export class Screenshots {
+	readonly dir: string;
+	private n = 0;
+	constructor(version: string) {
+		this.dir = join(REPO_ROOT, 'e2e', 'artifacts', version);
+		rmSync(this.dir, { recursive: true, force: true });
+		mkdirSync(this.dir, { recursive: true });
+	}
+
+	/** a screenshot of the page; `docs` names the README image it becomes under MEDIAX_SCREENSHOTS=docs */
+	async take(page: Page, name: string, docs?: string): Promise<string> {
+		const file = join(this.dir, `${String(++this.n).padStart(2, '0')}-${name}.png`);
+		await page.screenshot({ path: file }).catch(() => undefined);
+		if (docs && process.env.MEDIAX_SCREENSHOTS === 'docs') {
+			const target = join(REPO_ROOT, 'docs', 'images');
+			mkdirSync(target, { recursive: true });
+			copyFileSync(file, join(target, `${docs}.png`));
+		}
+		return file;
+	}
+}
+
+/** The sign-in form, filled and submitted. */
+export async function signIn(page: Page, baseUrl: string, email: string, password: string): Promise<void> {
+	await page.goto(`${baseUrl}/signin`);
+	await page.getByTestId('emailOrLdapLoginId').or(page.getByTestId('email')).first().locator('input').fill(email);
+	await page.getByTestId('password').locator('input').fill(password);
+	await page.getByTestId('form-submit-button').click();
+	await page.waitForURL((u) => !u.pathname.startsWith('/signin'), { timeout: 30_000 });
+	await dismissPopups(page);
+}
+
+/** n8n greets a new owner with notices and tours that sit over the canvas. */
+export async function dismissPopups(page: Page): Promise<void> {
+	for (const name of ['Close this dialog', 'Skip', 'Dismiss', 'Got it']) {
+		const b = page.getByRole('button', { name, exact: true });
+		if (await b.first().isVisible().catch(() => false)) await b.first().click().catch(() => undefined);
+	}
+}
+
+/** the open credential dialog */
+export function credentialModal(page: Page): Locator {
+	return page.getByTestId('editCredential-modal');
+}
+
+/** Overview → Credentials → Create credential → search the type by its display name → Continue. */
+export async function openNewCredentialDialog(page: Page, baseUrl: string, typeDisplayName: string): Promise<Locator> {
+	await page.goto(`${baseUrl}/home/credentials`);
+	await dismissPopups(page);
+	// 2.x: "Create credential" in the header; 1.x: the header's "Create" menu → Credential
+	const direct = page.getByTestId('add-resource-credential');
+	await direct.or(page.getByTestId('add-resource')).first().waitFor();
+	if (await direct.isVisible()) await direct.click();
+	else {
+		await page.getByTestId('add-resource').click();
+		await page.getByTestId('action-credential').or(page.getByRole('menuitem', { name: 'Credential' })).first().click();
+	}
+	const picker = page.getByTestId('selectCredential-modal');
+	await picker.waitFor();
+	await picker.locator('input').first().fill(typeDisplayName);
+	await page.getByTestId('new-credential-type-select-option').filter({ hasText: typeDisplayName }).first().click();
+	await page.getByTestId('new-credential-type-button').click();
+	const modal = credentialModal(page);
+	await modal.waitFor();
+	return modal;
+}
+
+/** the input (or textarea) of one credential or node parameter, by its internal name */
+export function parameterInput(scope: Locator, name: string): Locator {
+	return scope.getByTestId(`parameter-input-${name}`).locator('input, textarea').first();
+}
+
+export async function fillParameter(scope: Locator, name: string, value: string): Promise<void> {
+	const input = parameterInput(scope, name);
+	await input.waitFor({ state: 'visible' });
+	await input.click();
+	await input.fill(value);
+}
+
+/** the dropdown n8n opens for a select (teleported to the body) */
+function openDropdown(page: Page): Locator {
+	return page.locator('.el-select-dropdown:visible, .el-popper:visible').last();
+}
+
+/** Opens an options parameter and clicks the option whose visible text matches. */
+export async function selectParameter(scope: Locator, name: string, option: string | RegExp): Promise<void> {
+	const page = scope.page();
+	await scope.getByTestId(`parameter-input-${name}`).click();
+	const item = page.locator('.el-select-dropdown__item:visible').filter({ hasText: option }).first();
+	await item.click();
+}
+
+/** The credential's name in the dialog header. */
+export async function renameCredential(modal: Locator, name: string): Promise<void> {
+	await modal.getByTestId('credential-name').click();
+	const input = modal.getByTestId('credential-name').getByTestId('inline-edit-input').or(modal.getByTestId('credential-name').locator('input'));
+	await input.first().fill(name);
+	await input.first().press('Enter');
+}
+
+export interface SaveResult {
+	id: string;
+	/** "Connection tested successfully", or what the dialog's test said; '' when the type has no test */
+	banner: string;
+}
+
+/** Save; returns the stored id (from the editor's own request) and the result of the test n8n runs after it. */
+export async function saveCredential(modal: Locator): Promise<SaveResult> {
+	const page = modal.page();
+	const isPath = (url: string, re: RegExp) => re.test(new URL(url).pathname);
+	const saved = page.waitForResponse((r) => isPath(r.url(), /^\/rest\/credentials(\/[^/]+)?$/) && ['POST', 'PATCH'].includes(r.request().method()), { timeout: 30_000 });
+	const tested = page.waitForResponse((r) => isPath(r.url(), /^\/rest\/credentials\/test$/), { timeout: 30_000 }).catch(() => undefined);
+	await modal.getByTestId('credential-save-button').click();
+	const res = await saved;
+	const body = await res.json().catch(() => undefined);
+	if (res.status() >= 400) throw new Error(`credential save answered ${res.status()}: ${JSON.stringify(body).slice(0, 300)}`);
+	const id = String(body?.data?.id ?? body?.id ?? '');
+	// n8n tests right after the save when the type has a test; none follows within a few seconds otherwise
+	const test = await Promise.race([tested, new Promise<undefined>((r) => setTimeout(() => r(undefined), 4_000))]);
+	if (!test) return { id, banner: '' };
+	const result = (await test.json().catch(() => undefined))?.data as { status?: string; message?: string } | undefined;
+	const ok = modal.getByText('Connection tested successfully');
+	if (result?.status === 'OK') {
+		await ok.waitFor({ timeout: 10_000 });
+		return { id, banner: 'Connection tested successfully' };
+	}
+	// which fields the editor sent with the test (names only): tells a lost field from a platform refusal
+	const sent = Object.keys((test.request().postDataJSON() as { credentials?: { data?: object } } | null)?.credentials?.data ?? {}).sort().join(',');
+	return { id, banner: `Couldn't connect: ${result?.message ?? `test answered ${test.status()}`} (test sent: ${sent})` };
+}
+
+export interface ConnectResult {
+	connected: boolean;
+	/** the authorize URL the popup opened (its scope parameter is what n8n asked for) */
+	authorizeUrl: string;
+	popupText: string;
+}
+
+/**
+ * Connect (OAuth2): the popup opens the platform's consent page; `agree` clicks through it; the popup closes and the
+ * dialog says the account is connected.
+ */
+export async function connectOAuth2(modal: Locator, agree: (popup: Page) => Promise<void>): Promise<ConnectResult> {
+	const page = modal.page();
+	const popupP = page.waitForEvent('popup', { timeout: 20_000 });
+	// not connected: "Connect" (1.x "Connect my account"); connected: "Switch account" (1.x "Reconnect")
+	await modal.getByTestId('quick-connect-button').or(modal.getByTestId('oauth-connect-button')).or(modal.getByTestId('oauth-switch-account-button')).filter({ visible: true }).first().click();
+	const popup = await popupP;
+	// n8n opens about:blank first, then sets the authorize URL
+	await popup.waitForURL((u) => u.protocol !== 'about:', { timeout: 20_000 }).catch(() => undefined);
+	await popup.waitForLoadState('domcontentloaded').catch(() => undefined);
+	const authorizeUrl = popup.url();
+	let popupText = await popup.locator('body').innerText().catch(() => '');
+	try {
+		await agree(popup);
+	} catch (e) {
+		await popup.close().catch(() => undefined);
+		return { connected: false, authorizeUrl, popupText: `${popupText} [${(e as Error).message.split('\n')[0]}]` };
+	}
+	// the callback page closes the popup itself; an error page stays open
+	const closed = await popup.waitForEvent('close', { timeout: 20_000 }).then(
+		() => true,
+		() => false,
+	);
+	if (!closed) {
+		popupText = await popup.locator('body').innerText().catch(() => popupText);
+		await popup.close().catch(() => undefined);
+	}
+	// an error page (e.g. "Unauthorized") stays open; only n8n's success page closes itself
+	const connected = closed && await modal
+		.getByTestId('oauth-connect-success-banner')
+		.waitFor({ timeout: 15_000 })
+		.then(
+			() => true,
+			() => false,
+		);
+	return { connected, authorizeUrl, popupText };
+}
+
+/** the simulator's consent pages all have one #agree control */
+export async function clickAgree(popup: Page): Promise<void> {
+	await popup.locator('#agree').click({ timeout: 15_000 });
+}
+
+export async function closeModal(modal: Locator): Promise<void> {
+	const page = modal.page();
+	const btn = page.locator('.el-dialog__headerbtn:visible').or(page.getByRole('button', { name: 'Close this dialog' }));
+	if (await btn.first().isVisible().catch(() => false)) await btn.first().click();
+	else await page.keyboard.press('Escape');
+	await modal.waitFor({ state: 'hidden', timeout: 10_000 });
+}
+
+/** Credentials list → the card with that name → the dialog. */
+export async function openCredential(page: Page, baseUrl: string, name: string): Promise<Locator> {
+	await page.goto(`${baseUrl}/home/credentials`);
+	await page.getByTestId('resources-list-item').or(page.getByTestId('credential-cards')).filter({ hasText: name }).first().click();
+	const modal = credentialModal(page);
+	await modal.waitFor();
+	return modal;
+}
+
+// ---------------------------------------------------------------- workflows
+
+/** A new empty workflow in the editor. */
+export async function newWorkflow(page: Page, baseUrl: string): Promise<void> {
+	await page.goto(`${baseUrl}/workflow/new`);
+	await page.getByTestId('canvas-add-button').or(page.getByTestId('canvas-plus-button')).first().waitFor({ timeout: 30_000 });
+	await dismissPopups(page);
+}
+
+/** The node creator: search the node, then click the action (resource + operation) by its text. */
+export async function addNodeWithAction(page: Page, search: string, nodeName: string, action: string | RegExp): Promise<Locator> {
+	const add = page.getByTestId('canvas-add-button').or(page.getByTestId('node-creator-plus-button'));
+	await add.first().click();
+	const creator = page.getByTestId('node-creator');
+	await creator.waitFor();
+	await page.getByTestId('node-creator-search-bar').fill(search);
+	await creator.getByTestId('item-iterator-item').filter({ hasText: nodeName }).first().click();
+	await creator.getByTestId('item-iterator-item').filter({ hasText: action }).first().click();
+	const ndv = page.getByTestId('ndv');
+	await ndv.waitFor();
+	return ndv;
+}
+
+/** The node panel's credential fields: their labels and the credential each holds ('' when empty). */
+export async function nodeCredentialSlots(ndv: Locator): Promise<Array<{ label: string; value: string }>> {
+	const slots = ndv.getByTestId('node-credentials-slot');
+	await slots.first().waitFor();
+	const out: Array<{ label: string; value: string }> = [];
+	for (let i = 0; i < (await slots.count()); i++) {
+		const slot = slots.nth(i);
+		const label = (await slot.getByTestId('credentials-label').first().innerText().catch(() => '')).trim();
+		const select = slot.getByTestId('node-credentials-select');
+		const value = (await select.count()) ? await select.locator('input').first().inputValue().catch(() => '') : '';
+		out.push({ label, value });
+	}
+	return out;
+}
+
+/** Picks `name` in whichever credential field offers it. */
+export async function pickNodeCredential(ndv: Locator, name: string): Promise<void> {
+	const page = ndv.page();
+	const slots = ndv.getByTestId('node-credentials-slot');
+	// the slots render after the parameters they follow
+	await slots.first().waitFor();
+	for (let i = 0; i < (await slots.count()); i++) {
+		const select = slots.nth(i).getByTestId('node-credentials-select');
+		if (!(await select.count())) continue;
+		if ((await select.locator('input').first().inputValue().catch(() => '')) === name) return;
+		await select.click();
+		const option = openDropdown(page).locator('.el-select-dropdown__item').filter({ has: page.getByText(name, { exact: true }) }).first();
+		if (await option.isVisible().catch(() => false)) {
+			await option.click();
+			return;
+		}
+		// close this field's dropdown again (Escape would close the whole node panel)
+		await select.click();
+	}
+	const texts = await slots.allInnerTexts();
+	throw new Error(`no credential field of the node offers "${name}" (fields: ${JSON.stringify(texts)})`);
+}
+
+/** Execute step; waits until the output panel shows items or an error, and returns its text. */
+export async function executeStep(ndv: Locator): Promise<string> {
+	await ndv.getByTestId('node-execute-button').first().click();
+	const out = ndv.getByTestId('output-panel');
+	await out.getByTestId('ndv-items-count').or(out.getByTestId('node-error-message')).first().waitFor({ timeout: 60_000 });
+	const error = out.getByTestId('node-error-message');
+	if (await error.isVisible().catch(() => false)) {
+		const description = await out.getByTestId('node-error-description').innerText().catch(() => '');
+		throw new Error(`the node failed: ${(await error.innerText()).trim()} ${description.trim()}`.trim());
+	}
+	return out.innerText();
+}
+
+/** The output panel switched to its JSON view (the easiest to assert on); returns that text. */
+export async function outputJson(ndv: Locator): Promise<string> {
+	const out = ndv.getByTestId('output-panel');
+	const json = out.getByTestId('radio-button-json');
+	if (await json.isVisible().catch(() => false)) await json.click();
+	return out.getByTestId('ndv-data-container').innerText();
+}
+
+// ---------------------------------------------------------------- printed instructions
+
+export type PrintedAction =
+	| { do: 'open'; url: string; tab: boolean }
+	| { do: 'fill'; field: string; value: string }
+	| { do: 'click'; text: string; popup: boolean }
+	| { do: 'see'; text: string; popup: boolean }
+	| { do: 'paste'; field: string }
+	| { do: 'closeDialog' };
+
+/** One printed step ("Title: Open …, click "X", you see "Y" in the window that opens.") back into its actions. */
+export function parsePrintedStep(line: string): { title: string; actions: PrintedAction[] } {
+	const m = /^\s*\d+\.\s+(.+?):\s+(.*)$/.exec(line);
+	if (!m) throw new Error(`not a numbered step: ${line}`);
+	const actions: PrintedAction[] = [];
+	const re =
+		/open (\S+?) in a new browser tab|open (\S+?)(?=,|\.$|$)|type (\S+) into "([^"]+)"|click "([^"]+)"( in the window that opens)?|you see "([^"]+)"( in the window that opens)?|paste the code into "([^"]+)"|close the dialog/gi;
+	for (const a of m[2].matchAll(re)) {
+		if (a[1]) actions.push({ do: 'open', url: a[1], tab: true });
+		else if (a[2]) actions.push({ do: 'open', url: a[2], tab: false });
+		else if (a[3]) actions.push({ do: 'fill', field: a[4], value: a[3] });
+		else if (a[5]) actions.push({ do: 'click', text: a[5], popup: !!a[6] });
+		else if (a[7]) actions.push({ do: 'see', text: a[7], popup: !!a[8] });
+		else if (a[9]) actions.push({ do: 'paste', field: a[9] });
+		else actions.push({ do: 'closeDialog' });
+	}
+	return { title: m[1], actions };
+}
+
+/**
+ * The visible element whose own text is exactly `text`, controls first: a button, then a link, menu item or tab, then
+ * any text (a card title); so "Sign in" is the button, not the form's heading.
+ */
+async function byExactText(scope: Page | Locator, text: string): Promise<Locator> {
+	const candidates = [
+		scope.getByRole('button', { name: text, exact: true }),
+		scope.getByRole('link', { name: text, exact: true }),
+		scope.getByRole('menuitem', { name: text, exact: true }),
+		scope.getByRole('tab', { name: text, exact: true }),
+		scope.getByText(text, { exact: true }),
+	].map((l) => l.filter({ visible: true }).first());
+	const until = Date.now() + 20_000;
+	for (;;) {
+		for (const c of candidates) if (await c.isVisible().catch(() => false)) return c;
+		if (Date.now() > until) throw new Error(`nothing visible reads exactly "${text}"`);
+		await new Promise((r) => setTimeout(r, 250));
+	}
+}
+
+/** the input that a visible label with exactly this text belongs to */
+function fieldByLabel(page: Page, label: string): Locator {
+	const quoted = JSON.stringify(label);
+	return page
+		.getByLabel(label, { exact: true })
+		.or(page.locator(`xpath=//*[normalize-space(text())=${quoted}]/following::*[self::input or self::textarea][1]`))
+		.filter({ visible: true })
+		.first();
+}
+
+/**
+ * Does what the printed steps say, finding every element by exactly the printed text; screenshots after each step.
+ * `popup` is the window n8n opens for Connect; a new tab is used for "open … in a new browser tab".
+ */
+export async function replayPrintedSteps(page: Page, lines: string[], shoot: (p: Page, name: string) => Promise<unknown>): Promise<void> {
+	const context = page.context();
+	let popup: Page | undefined;
+	let tab: Page | undefined;
+	const popupTexts: string[] = [];
+	let clipboard = '';
+	// after "open … in a new browser tab" the person works in that tab until a step names n8n's window again
+	let lastWasTab = false;
+	page.on('popup', (p) => {
+		popup = p;
+		// the callback page closes itself right after it says so: keep what each page of the popup showed
+		p.on('domcontentloaded', () => void p.locator('body').innerText().then((t) => popupTexts.push(t), () => undefined));
+	});
+	for (const [i, line] of lines.entries()) {
+		const { title, actions } = parsePrintedStep(line);
+		for (const a of actions) {
+			const where = (isPopup: boolean): Page => {
+				if (isPopup) {
+					if (!popup) throw new Error(`step ${i + 1} (${title}): no window opened`);
+					return popup;
+				}
+				return tab && !tab.isClosed() && a.do !== 'closeDialog' && lastWasTab ? tab : page;
+			};
+			try {
+				switch (a.do) {
+					case 'open':
+						if (a.tab) {
+							tab = await context.newPage();
+							await tab.goto(a.url);
+							lastWasTab = true;
+						} else {
+							await page.goto(a.url);
+							lastWasTab = false;
+						}
+						break;
+					case 'fill':
+						await fieldByLabel(page, a.field).fill(a.value);
+						lastWasTab = false;
+						break;
+					case 'click': {
+						const w = where(a.popup);
+						// a click in the tab stays there until the person turns back to n8n's window
+						if (w === tab && !(await tab.getByText(a.text, { exact: true }).filter({ visible: true }).count())) {
+							lastWasTab = false;
+							await (await byExactText(page, a.text)).click();
+							break;
+						}
+						if (w === tab && a.text === 'Copy code') clipboard = await tab.locator('#code').inputValue().catch(() => '');
+						await (await byExactText(w, a.text)).click();
+						if (w === tab && a.text === 'Copy code') {
+							const copied = await tab.evaluate(() => (globalThis as unknown as { navigator: { clipboard: { readText(): Promise<string> } } }).navigator.clipboard.readText()).catch(() => '');
+							clipboard = copied || clipboard;
+						}
+						break;
+					}
+					case 'see': {
+						const w = where(a.popup);
+						if (a.popup) {
+							const seen = async () => popupTexts.some((t) => t.includes(a.text)) || (!w.isClosed() && (await w.getByText(a.text, { exact: false }).first().isVisible().catch(() => false)));
+							const until = Date.now() + 20_000;
+							while (!(await seen())) {
+								if (Date.now() > until) throw new Error(`"${a.text}" never showed in the window (it showed: ${popupTexts.map((t) => t.slice(0, 120)).join(' | ') || 'nothing'})`);
+								await new Promise((r) => setTimeout(r, 250));
+							}
+						} else await w.getByText(a.text, { exact: false }).filter({ visible: true }).first().waitFor({ timeout: 30_000 });
+						break;
+					}
+					case 'paste':
+						if (!clipboard) throw new Error('nothing was copied');
+						await fieldByLabel(page, a.field).fill(clipboard);
+						break;
+					case 'closeDialog':
+						await closeModal(credentialModal(page));
+						lastWasTab = false;
+						break;
+				}
+			} catch (e) {
+				await shoot(popup && !popup.isClosed() && 'popup' in a && a.popup ? popup : page, `demo-step-${i + 1}-FAILED`);
+				throw new Error(`demo step ${i + 1} "${title}", ${JSON.stringify(a)}: ${(e as Error).message.split('\n')[0]}`);
+			}
+		}
+		await shoot(page, `demo-step-${i + 1}`);
+	}
+}
