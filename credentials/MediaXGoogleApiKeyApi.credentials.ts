@@ -13,7 +13,7 @@ export class MediaXGoogleApiKeyApi implements ICredentialType {
 
 	icon = 'file:icons/google.svg' as const;
 
-	documentationUrl = 'https://cloud.google.com/docs/authentication/api-keys';
+	documentationUrl = 'https://github.com/ArtisanCloud/n8n-nodes-mediax#google-api-key';
 
 	properties: INodeProperties[] = [
 		{
