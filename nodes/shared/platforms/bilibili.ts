@@ -26,7 +26,7 @@ export function bilibiliHost(credentials: ICredentialDataDecryptedObject, host: 
  * apifox.com/apidoc/docs-site/1106400/doc-895951). Codes it does not publish get no hint.
  */
 const TOKEN_INVALID_CODES = new Set([127001]);
-const RECONNECT = 'open the credential and click "Connect my account" again';
+const RECONNECT = 'open the credential and click "Reconnect" (n8n 1.x: "Connect my account")';
 const HINTS: Record<number, string> = {
 	127000: 'An authentication parameter (a signature header or the access token) is missing from the request.',
 	127001: `The access token was rejected: ${RECONNECT}.`,

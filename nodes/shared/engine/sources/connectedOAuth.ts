@@ -2,8 +2,8 @@ import type { ICredentialDataDecryptedObject, IDataObject, IExecuteFunctions } f
 import type { ConnectedOAuthAdapter } from '../adapters';
 import { persistOAuthTokenData } from '../persistence';
 import { sharedRenewal } from '../singleFlight';
-import { TokenError, type TokenState } from '../types';
-import { credentialKey, isExpiring, requesterFor, type HeldToken, type TokenSource } from './source';
+import type { TokenState } from '../types';
+import { credentialKey, isExpiring, requesterFor, notConnected, type HeldToken, type TokenSource } from './source';
 
 /** Refreshed tokens kept in process memory when this n8n offers no way to write oauthTokenData (see persistence.ts). */
 const memoryTokens = new Map<string, { basedOn: string; state: TokenState }>();
@@ -12,11 +12,7 @@ async function readConnected(ctx: IExecuteFunctions, adapter: ConnectedOAuthAdap
 	const credentials = await ctx.getCredentials(adapter.credentialType);
 	const stored = adapter.readToken(credentials.oauthTokenData as IDataObject | undefined);
 	if (!stored) {
-		throw new TokenError(
-			`The ${adapter.credentialDisplayName} credential is not connected to a ${adapter.label} account`,
-			undefined,
-			'Open the credential and click "Connect my account", then approve the app on the consent page.',
-		);
+		throw notConnected(adapter, 'the app\'s consent page');
 	}
 	const remembered = memoryTokens.get(credentialKey(ctx, adapter.credentialType));
 	const token = remembered && remembered.basedOn === stored.accessToken + stored.refreshToken ? remembered.state : stored;

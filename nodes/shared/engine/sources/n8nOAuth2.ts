@@ -1,18 +1,13 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 import type { N8nOAuth2Adapter } from '../adapters';
 import { sharedRenewal } from '../singleFlight';
-import { TokenError } from '../types';
-import { credentialKey, type HeldToken, type TokenSource } from './source';
+import { credentialKey, notConnected, type HeldToken, type TokenSource } from './source';
 
 async function readStored(ctx: IExecuteFunctions, adapter: N8nOAuth2Adapter): Promise<HeldToken> {
 	const credentials = await ctx.getCredentials(adapter.credentialType);
 	const accessToken = adapter.readAccessToken(credentials.oauthTokenData as IDataObject | undefined);
 	if (!accessToken) {
-		throw new TokenError(
-			`The ${adapter.credentialDisplayName} credential is not connected to a ${adapter.label} account`,
-			undefined,
-			'Open the credential and click "Connect my account" (or "Sign in with Google").',
-		);
+		throw notConnected(adapter, 'Google\'s page');
 	}
 	// n8n keeps no reliable expiry for these tokens; it refreshes after a rejection, and so does the engine
 	return { credentials, token: { accessToken, expiresAt: 0 } };

@@ -1,6 +1,6 @@
 import type { ICredentialDataDecryptedObject, IExecuteFunctions, IHttpRequestOptions } from 'n8n-workflow';
 import type { HttpRequester, TokenAdapter } from '../adapters';
-import type { ApiRequest, TokenState } from '../types';
+import { TokenError, type ApiRequest, type TokenState } from '../types';
 
 /** A token as one execution holds it: the credential it came from and the token itself. */
 export interface HeldToken {
@@ -34,4 +34,16 @@ export function requesterFor(ctx: IExecuteFunctions): HttpRequester {
 /** Whether a token needs renewing before use: this close to its known expiry (0 = unknown: use until rejected). */
 export function isExpiring(token: TokenState, skewMs: number, now = Date.now()): boolean {
 	return !!token.expiresAt && token.expiresAt - skewMs <= now;
+}
+
+/** The button that (re)connects an OAuth2 credential, as n8n's editor labels it (2.x "Connect"/"Reconnect", 1.x "Connect my account"). */
+export const CONNECT_BUTTON = '"Connect" or "Reconnect" (n8n 1.x: "Connect my account")';
+
+/** The error of a credential that holds no connected account yet. */
+export function notConnected(adapter: TokenAdapter, consentPage: string): TokenError {
+	return new TokenError(
+		`The ${adapter.credentialDisplayName} credential is not connected to a ${adapter.label} account`,
+		undefined,
+		`Open the credential and click ${CONNECT_BUTTON}, then approve on ${consentPage}.`,
+	);
 }
