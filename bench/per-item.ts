@@ -12,7 +12,7 @@
 import { readFileSync } from 'node:fs';
 import { startN8n, type N8nHarness } from '../e2e/lib/harness';
 import { chainWorkflow, type NodeSpec } from '../e2e/lib/workflows';
-import { arg, formatRows, machine, median, type BenchRow } from './table';
+import { arg, runAlone, machine, median, type BenchRow } from './table';
 
 const WECHAT = 'n8n-nodes-mediax.mediaXWeChatOfficialAccount';
 const CREDENTIAL = 'mediaXWeChatOfficialAccountApi';
@@ -340,15 +340,4 @@ function report(version: string, items: number, runs: number, latencyMs: number,
 	].join('\n');
 }
 
-if (require.main === module) {
-	perItem({ version: arg('version', '2.41.1'), runs: Number(arg('runs', '3')), items: Number(arg('items', '2000')), parallel: Number(arg('parallel', '8')), latencyMs: Number(arg('latency', '0')) }).then(
-		(r) => {
-			console.log(`\n${r.report}\n\n${formatRows(r.rows)}`);
-			process.exit(0);
-		},
-		(e) => {
-			console.error(e);
-			process.exit(1);
-		},
-	);
-}
+if (require.main === module) runAlone(perItem({ version: arg('version', '2.41.1'), runs: Number(arg('runs', '3')), items: Number(arg('items', '2000')), parallel: Number(arg('parallel', '8')), latencyMs: Number(arg('latency', '0')) }));

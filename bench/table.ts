@@ -70,3 +70,17 @@ export function machine(): string {
 	const load = loadavg().map((l) => l.toFixed(2)).join(' ');
 	return `${c.length} × ${c[0]?.model.trim() ?? 'unknown CPU'}, ${gib(totalmem())} GiB memory (${gib(freemem())} GiB free), load average ${load}, Node ${process.version} (bench process), ${new Date().toISOString()}`;
 }
+
+/** Runs one bench script on its own (`npx tsx bench/<name>.ts`): prints its report and rows, exits 0, or 1 on failure. */
+export function runAlone(bench: Promise<{ rows: BenchRow[]; report: string }>): void {
+	bench.then(
+		(r) => {
+			console.log(`\n${r.report}\n\n${formatRows(r.rows)}`);
+			process.exit(0);
+		},
+		(e) => {
+			console.error(e);
+			process.exit(1);
+		},
+	);
+}

@@ -9,7 +9,7 @@ import { douyinAppAdapter } from '../nodes/shared/platforms/douyin';
 import { wechatAppAdapter } from '../nodes/shared/platforms/wechat';
 import { startSimulator } from '../simulator/src/server';
 import { CredentialStore, fakeContext } from '../test/helpers/fakeN8n';
-import { arg, formatRows, type BenchRow } from './table';
+import { arg, runAlone, type BenchRow } from './table';
 
 export async function tokenBurst(opts: { bursts?: number[]; log?: (m: string) => void } = {}): Promise<{ rows: BenchRow[]; report: string }> {
 	const bursts = opts.bursts ?? [20, 100, 500];
@@ -57,15 +57,4 @@ export async function tokenBurst(opts: { bursts?: number[]; log?: (m: string) =>
 	return { rows, report: lines.join('\n') };
 }
 
-if (require.main === module) {
-	tokenBurst({ bursts: arg('bursts', '20,100,500').split(',').map(Number), log: () => undefined }).then(
-		(r) => {
-			console.log(`${r.report}\n\n${formatRows(r.rows)}`);
-			process.exit(0);
-		},
-		(e) => {
-			console.error(e);
-			process.exit(1);
-		},
-	);
-}
+if (require.main === module) runAlone(tokenBurst({ bursts: arg('bursts', '20,100,500').split(',').map(Number), log: () => undefined }));

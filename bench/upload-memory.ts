@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startN8n } from '../e2e/lib/harness';
 import { chainWorkflow } from '../e2e/lib/workflows';
-import { arg, formatRows, type BenchRow } from './table';
+import { arg, runAlone, type BenchRow } from './table';
 
 /** what the issue asks of a streamed upload: this much above idle at most, whatever the file size */
 const TARGET_MB_ABOVE_IDLE = 150;
@@ -73,15 +73,4 @@ export async function uploadMemory(opts: UploadMemoryOptions = {}): Promise<{ ro
 	return { rows, report: lines.join('\n') };
 }
 
-if (require.main === module) {
-	uploadMemory({ version: arg('version', '2.41.1'), sizes: arg('sizes', '64,256,512,1024').split(',').map(Number), partMb: Number(arg('part', '8')) }).then(
-		(r) => {
-			console.log(`\n${r.report}\n\n${formatRows(r.rows)}`);
-			process.exit(0);
-		},
-		(e) => {
-			console.error(e);
-			process.exit(1);
-		},
-	);
-}
+if (require.main === module) runAlone(uploadMemory({ version: arg('version', '2.41.1'), sizes: arg('sizes', '64,256,512,1024').split(',').map(Number), partMb: Number(arg('part', '8')) }));
