@@ -1,12 +1,16 @@
-// Measures the peak memory (VmHWM) of a real n8n process above its idle RSS, measured just before, while the MediaX
-// Douyin node uploads videos of growing size in parts, streamed from n8n's filesystem binary store.
-//   npx tsx bench/upload-memory.ts [--version 2.41.1] [--sizes 64,256,512,1024] [--part 8]
-import { closeSync, mkdtempSync, openSync, rmSync, writeSync } from 'node:fs';
+// Peak memory of a real n8n process above its idle RSS (measured just before each upload), while the MediaX nodes
+// upload generated videos streamed from n8n's filesystem binary store: Douyin (parts), YouTube (resumable), Bilibili
+// (parts). Beside them, in the same run, a baseline that buffers the file: a Code node reading
+// `this.helpers.getBinaryDataBuffer` and the HTTP Request node sending it (one PUT to a YouTube resumable session).
+//   npx tsx bench/upload-memory.ts [--version 2.41.1] [--sizes 256,2048] [--part 8] [--platforms douyin,youtube,bilibili] [--no-baseline]
+// Files go in a temp folder that is removed at the end (2 GiB each; one at a time).
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { startN8n } from '../e2e/lib/harness';
+import { startN8n, type N8nHarness } from '../e2e/lib/harness';
 import { chainWorkflow } from '../e2e/lib/workflows';
-import { arg, runAlone, type BenchRow } from './table';
+import { arg, flag, runAlone, type BenchRow } from './table';
+import { beforeUpload, lastExecution, MB, peakMb, processTree, resetPeaks, rssMb, setupUpload, UPLOAD_LABEL, UPLOAD_PLATFORMS, writeVideo, type UploadPlatform } from './uploads';
 
 /** what the issue asks of a streamed upload: this much above idle at most, whatever the file size */
 const TARGET_MB_ABOVE_IDLE = 150;
@@ -15,56 +19,143 @@ export interface UploadMemoryOptions {
 	version?: string;
 	sizes?: number[];
 	partMb?: number;
+	platforms?: UploadPlatform[];
+	baseline?: boolean;
 	log?: (m: string) => void;
+}
+
+/** the buffering baseline: Read File → Code node (whole file into a Buffer) → HTTP Request node PUT to the session */
+function bufferingWorkflow() {
+	return chainWorkflow('bench upload buffered baseline', 'bench-up-buffered', [
+		{ name: 'Read File', type: 'n8n-nodes-base.readWriteFile', parameters: { operation: 'read', fileSelector: "={{ $('Webhook').first().json.body.path }}", options: {} } },
+		{
+			name: 'Buffer',
+			type: 'n8n-nodes-base.code',
+			typeVersion: 2,
+			parameters: {
+				jsCode:
+					"const buffer = await this.helpers.getBinaryDataBuffer(0, 'data');\nconst data = await this.helpers.prepareBinaryData(buffer, 'video.mp4', 'video/mp4');\nreturn [{ json: { size: buffer.length }, binary: { data } }];",
+			},
+		},
+		{
+			name: 'Upload',
+			type: 'n8n-nodes-base.httpRequest',
+			typeVersion: 4.2,
+			parameters: {
+				method: 'PUT',
+				url: "={{ $('Webhook').first().json.body.session }}",
+				sendHeaders: true,
+				headerParameters: { parameters: [{ name: 'Content-Range', value: '=bytes 0-{{ $json.size - 1 }}/{{ $json.size }}' }] },
+				sendBody: true,
+				contentType: 'binaryData',
+				inputDataFieldName: 'data',
+				options: {},
+			},
+		},
+	]);
+}
+
+async function youtubeSession(h: N8nHarness, size: number): Promise<string> {
+	const t = h.sim.platforms.get('google')!.admin!('issue-user-token', {}, h.sim) as { access_token: string };
+	beforeUpload(h, 'youtube');
+	const r = await fetch(`${h.sim.baseUrl}/google/upload/youtube/v3/videos?uploadType=resumable&part=snippet,status`, {
+		method: 'POST',
+		headers: { authorization: `Bearer ${t.access_token}`, 'content-type': 'application/json', 'x-upload-content-length': String(size), 'x-upload-content-type': 'video/mp4' },
+		body: JSON.stringify({ snippet: { title: 'Buffered baseline', categoryId: '22' }, status: { privacyStatus: 'private' } }),
+	});
+	const location = r.headers.get('location');
+	if (!location) throw new Error(`YouTube session: ${r.status} ${await r.text()}`);
+	return location;
+}
+
+interface Measured {
+	idle: number;
+	peak: number;
+	/** peak of the other processes of n8n (the task runner on 2.x) above their idle */
+	others: number;
+	seconds: number;
+	ok: boolean;
+	error?: string;
+}
+
+async function measure(h: N8nHarness, path: string, body: unknown): Promise<Measured> {
+	const pids = processTree(h.pid);
+	await new Promise((r) => setTimeout(r, 1000)); // let the previous upload's garbage settle
+	resetPeaks(pids);
+	const idle = rssMb(h.pid);
+	const othersIdle = pids.slice(1).reduce((s, p) => s + rssMb(p), 0);
+	const t0 = Date.now();
+	const res = await h.callWebhook(path, { method: 'POST', body }).catch((e: Error) => ({ status: 0, body: String(e.message) }));
+	const seconds = (Date.now() - t0) / 1000;
+	const peak = peakMb(h.pid);
+	const others = processTree(h.pid).slice(1).reduce((s, p) => s + peakMb(p), 0) - othersIdle;
+	const ok = res.status === 200;
+	return { idle, peak, others: Math.max(0, others), seconds, ok, error: ok ? undefined : `${res.status} ${JSON.stringify(res.body).slice(0, 200)}` };
 }
 
 export async function uploadMemory(opts: UploadMemoryOptions = {}): Promise<{ rows: BenchRow[]; report: string }> {
 	const version = opts.version ?? '2.41.1';
-	const sizes = opts.sizes ?? [64, 256, 512, 1024];
+	const sizes = opts.sizes ?? [256, 2048];
 	const partMb = opts.partMb ?? 8;
+	const platforms = opts.platforms ?? UPLOAD_PLATFORMS;
+	const withBaseline = opts.baseline ?? true;
 	const log = opts.log ?? ((m: string) => console.log(m));
 	const files = mkdtempSync(join(tmpdir(), 'mediax-bench-'));
-	const h = await startN8n({ version, env: { N8N_RESTRICT_FILE_ACCESS_TO: files }, log });
+	const h = await startN8n({ version, env: { N8N_RESTRICT_FILE_ACCESS_TO: files, N8N_DEFAULT_BINARY_DATA_MODE: 'filesystem' }, log });
 	const rows: BenchRow[] = [];
-	const lines: string[] = [];
+	const lines: string[] = [
+		`n8n ${version}, filesystem binary mode, ${partMb} MiB parts/chunks; RSS of the n8n main process (MiB); "runner" = its other processes' peak above their idle`,
+		'upload | file MiB | idle RSS | peak RSS | above idle | runner above idle | seconds',
+	];
 	try {
-		const base = `${h.sim.baseUrl}/douyin`;
-		const id = await h.createCredential({ name: 'Douyin', type: 'mediaXDouyinOAuth2Api', data: { environment: 'custom', baseUrl: base, clientId: 'sim_douyin_key', clientSecret: 'sim_douyin_secret' } });
-		await h.connectOAuth2(id);
-		await h.sim.platforms.get('douyin')!.admin!('config', { singleUploadLimit: 16 * 1024 * 1024 }, h.sim);
-		await h.createWorkflow(
-			chainWorkflow('bench upload', 'bench-upload', [
-				{ name: 'Read File', type: 'n8n-nodes-base.readWriteFile', parameters: { operation: 'read', fileSelector: '={{ $json.body.path }}', options: {} } },
-				{
-					name: 'Upload',
-					type: 'n8n-nodes-mediax.mediaXDouyin',
-					parameters: { resource: 'video', operation: 'upload', binaryPropertyName: 'data', options: { mode: 'chunked', partSizeMb: partMb } },
-					credentials: { mediaXDouyinOAuth2Api: { id, name: 'Douyin' } },
-				},
-			]),
-		);
-		lines.push(`n8n ${version}, Douyin chunked upload, ${partMb} MB parts`, 'file MB | idle RSS MB | peak RSS MB | above idle MB | seconds | MB/s');
+		const workflows = new Map<UploadPlatform, { path: string; workflowId: string }>();
+		for (const p of platforms) workflows.set(p, await setupUpload(h, p, partMb));
+		if (withBaseline) await h.createWorkflow(bufferingWorkflow());
+		// one small upload first, so the first measured one does not carry n8n's one-time loading of the upload path
+		const warm = writeVideo(files, 'warm.mp4', 16);
+		for (const p of platforms) {
+			beforeUpload(h, p);
+			await h.callWebhook(workflows.get(p)!.path, { method: 'POST', body: { path: warm } });
+			await lastExecution(h, workflows.get(p)!.workflowId);
+		}
+		rmSync(warm);
 		for (const mb of sizes) {
-			const path = join(files, `v${mb}.mp4`);
-			const fd = openSync(path, 'w');
-			const block = Buffer.alloc(1024 * 1024, 0x33);
-			for (let i = 0; i < mb; i++) writeSync(fd, block);
-			closeSync(fd);
-			h.resetPeakRss(); // this upload's own peak, not n8n's start-up peak; right after the reset, the peak is today's RSS
-			const idle = h.peakRssMb();
-			const t0 = Date.now();
-			const res = await h.callWebhook('bench-upload', { method: 'POST', body: { path } });
-			const seconds = (Date.now() - t0) / 1000;
-			if (res.status !== 200) throw new Error(`upload of ${mb} MB failed: ${JSON.stringify(res.body).slice(0, 300)}`);
-			const peak = h.peakRssMb();
-			const line = `${String(mb).padStart(7)} | ${String(idle).padStart(11)} | ${String(peak).padStart(11)} | ${String(peak - idle).padStart(13)} | ${seconds.toFixed(1).padStart(7)} | ${(mb / seconds).toFixed(0)}`;
-			lines.push(line);
-			log(`[upload-memory] ${line}`);
-			rows.push(
-				{ figure: `Douyin ${partMb} MB-part upload of ${mb} MB: peak RSS above idle`, value: peak - idle, unit: 'MB', target: `< ${TARGET_MB_ABOVE_IDLE} MB, flat in file size`, met: peak - idle < TARGET_MB_ABOVE_IDLE },
-				{ figure: `Douyin ${partMb} MB-part upload of ${mb} MB: throughput (webhook round trip)`, value: mb / seconds, unit: 'MB/s', target: '≥ 0.8× a plain streamed upload (not measured yet)' },
-			);
+			const path = writeVideo(files, `v${mb}.mp4`, mb);
+			const aboveByPlatform: Record<string, number> = {};
+			for (const p of platforms) {
+				beforeUpload(h, p);
+				const m = await measure(h, workflows.get(p)!.path, { path });
+				await lastExecution(h, workflows.get(p)!.workflowId).catch(() => undefined);
+				const above = m.peak - m.idle;
+				aboveByPlatform[p] = above;
+				const line = `${UPLOAD_LABEL[p]} | ${mb} | ${m.idle} | ${m.peak} | ${above} | ${m.others} | ${m.seconds.toFixed(1)}${m.ok ? '' : ` FAILED ${m.error}`}`;
+				lines.push(line);
+				log(`[upload-memory] ${line}`);
+				rows.push({ figure: `${UPLOAD_LABEL[p]} upload of ${mb} MiB: peak RSS above idle${m.ok ? '' : ' (upload FAILED)'}`, value: above, unit: 'MiB', target: `< ${TARGET_MB_ABOVE_IDLE} MiB, flat in file size`, met: m.ok && above < TARGET_MB_ABOVE_IDLE });
+			}
+			if (withBaseline) {
+				const session = await youtubeSession(h, mb * MB);
+				const m = await measure(h, 'bench-up-buffered', { path, session });
+				const above = m.peak - m.idle;
+				const line = `buffered baseline (Code node + HTTP Request node, YouTube) | ${mb} | ${m.idle} | ${m.peak} | ${above} | ${m.others} | ${m.seconds.toFixed(1)}${m.ok ? '' : ` FAILED ${m.error}`}`;
+				lines.push(line);
+				log(`[upload-memory] ${line}`);
+				// the baseline beside each MediaX row of this size (the YouTube one: the same endpoint)
+				for (const r of rows.filter((x) => x.figure.includes(` of ${mb} MiB:`))) {
+					r.baseline = above + m.others;
+					r.baselineLabel = `Code node buffer + HTTP Request node${m.others ? ', main + runner' : ''}${m.ok ? '' : ', FAILED'}`;
+				}
+			}
 			rmSync(path);
+		}
+		// flat in file size: the growth from the smallest to the largest file, per platform
+		if (sizes.length > 1) {
+			const [small, large] = [Math.min(...sizes), Math.max(...sizes)];
+			for (const p of platforms) {
+				const a = rows.find((r) => r.figure.startsWith(`${UPLOAD_LABEL[p]} upload of ${small} MiB`))!;
+				const b = rows.find((r) => r.figure.startsWith(`${UPLOAD_LABEL[p]} upload of ${large} MiB`))!;
+				rows.push({ figure: `${UPLOAD_LABEL[p]}: peak above idle at ${large} MiB minus at ${small} MiB`, value: b.value - a.value, unit: 'MiB', target: `independent of size (< 1 part, ${partMb} MiB … noise)`, met: b.value - a.value < 2 * partMb + 16 });
+			}
 		}
 	} finally {
 		await h.stop();
@@ -73,4 +164,13 @@ export async function uploadMemory(opts: UploadMemoryOptions = {}): Promise<{ ro
 	return { rows, report: lines.join('\n') };
 }
 
-if (require.main === module) runAlone(uploadMemory({ version: arg('version', '2.41.1'), sizes: arg('sizes', '64,256,512,1024').split(',').map(Number), partMb: Number(arg('part', '8')) }));
+if (require.main === module)
+	runAlone(
+		uploadMemory({
+			version: arg('version', '2.41.1'),
+			sizes: arg('sizes', '256,2048').split(',').map(Number),
+			partMb: Number(arg('part', '8')),
+			platforms: arg('platforms', UPLOAD_PLATFORMS.join(',')).split(',') as UploadPlatform[],
+			baseline: !flag('no-baseline'),
+		}),
+	);
