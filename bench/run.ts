@@ -3,6 +3,8 @@
 import { perItem } from './per-item';
 import { arg, flag, formatRows, machine, type BenchRow } from './table';
 import { tokenBurst } from './token-burst';
+import { tokenEconomy } from './token-economy';
+import { uploadThroughput } from './upload-throughput';
 import { uploadMemory } from './upload-memory';
 
 async function main() {
@@ -16,9 +18,17 @@ async function main() {
 	rows.push(...burst.rows);
 	reports.push(burst.report);
 
-	const upload = await uploadMemory({ version, sizes: smoke ? [16] : [64, 256] });
+	const economy = await tokenEconomy({ version, executions: smoke ? 3 : 20, items: smoke ? 20 : 1000 });
+	rows.push(...economy.rows);
+	reports.push(economy.report);
+
+	const upload = await uploadMemory({ version, sizes: smoke ? [16, 32] : [256, 2048] });
 	rows.push(...upload.rows);
 	reports.push(upload.report);
+
+	const throughput = await uploadThroughput({ version, sizes: smoke ? [16] : [256] });
+	rows.push(...throughput.rows);
+	reports.push(throughput.report);
 
 	const items = await perItem({ version, runs: smoke ? 1 : Number(arg('runs', '3')), items: smoke ? 50 : Number(arg('items', '2000')), warmupItems: smoke ? 0 : undefined, latencyMs: Number(arg('latency', '0')) });
 	rows.push(...items.rows);
