@@ -32,15 +32,17 @@ function renewalReason(adapter: ConnectedOAuthAdapter, token: TokenState, now: n
 
 async function refresh(ctx: IExecuteFunctions, adapter: ConnectedOAuthAdapter, held: HeldToken, reason: RenewReason): Promise<HeldToken> {
 	const key = credentialKey(ctx, adapter.credentialType);
-	const changed = (token: TokenState | undefined) => token?.accessToken !== held.token.accessToken || token?.refreshToken !== held.token.refreshToken;
+	const changed = (token: TokenState | undefined) =>
+		!token || (['accessToken', 'refreshToken', 'expiresAt', 'refreshExpiresAt'] as const).some((field) => token[field] !== held.token[field]);
 	let current = held;
 	return sharedRenewal(key, () =>
 		renewUnderLease(ctx, adapter.credentialType, {
-			// another process refreshed while this one waited for the lease
+			// another process refreshed while this one waited for the lease (a rejected token must have been replaced)
 			adopt: async (record) => {
 				if (!changed(readTokenQuietly(adapter, record.oauthTokenData))) return undefined;
 				current = await readConnected(ctx, adapter);
-				return !renewalReason(adapter, current.token, Date.now()) ? current : undefined;
+				const usable = !renewalReason(adapter, current.token, Date.now()) && (reason !== 'rejected' || current.token.accessToken !== held.token.accessToken);
+				return usable ? current : undefined;
 			},
 			// from the latest record: another process may have rotated the refresh token
 			renew: async () => renewConnected(ctx, adapter, current, reason),

@@ -57,9 +57,12 @@ export function storedTokenSource<A extends StoredTokenAdapter>(needsRenewal: Re
 			renewUnderLease(ctx, adapter.credentialType, {
 				// another process renewed while this one waited for the lease
 				adopt: async (record) => {
-					if (String(record.accessToken ?? '') === String(credentials.accessToken ?? '')) return undefined;
+					const unchanged = String(record.accessToken ?? '') === String(credentials.accessToken ?? '') && Number(record.expiresAt ?? 0) === Number(credentials.expiresAt ?? 0);
+					if (unchanged) return undefined;
 					current = await readStored(ctx, adapter.credentialType);
-					return current.accessToken && !needsRenewal(adapter, current, Date.now()) ? heldFrom(current) : undefined;
+					// a stable token (WeChat) may come back unchanged with a later expiry; a rejected one must change
+					const usable = !!current.accessToken && !needsRenewal(adapter, current, Date.now()) && current.accessToken !== renewal.rejectedToken;
+					return usable ? heldFrom(current) : undefined;
 				},
 				// from the latest record: a refresh token another process rotated, a code it consumed
 				renew: async () => {
