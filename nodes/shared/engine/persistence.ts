@@ -51,3 +51,20 @@ export async function persistOAuthTokenData(ctx: IExecuteFunctions, credentialTy
 		return false;
 	}
 }
+
+/** Whether this n8n lets the engine read and write the stored credential (see helperFor). */
+export function canPersist(ctx: IExecuteFunctions, credentialType: string): boolean {
+	const { helper, reference } = helperFor(ctx, credentialType);
+	return !!(helper?.getCredentials && helper.updateCredentials && reference);
+}
+
+/** The stored record as written (no defaults applied, fields no credential property declares kept), or undefined. */
+export async function readStoredRecord(ctx: IExecuteFunctions, credentialType: string): Promise<IDataObject | undefined> {
+	const { helper, reference } = helperFor(ctx, credentialType);
+	if (!helper?.getCredentials || !reference) return undefined;
+	try {
+		return await (await helper.getCredentials(reference, credentialType)).getData();
+	} catch {
+		return undefined;
+	}
+}

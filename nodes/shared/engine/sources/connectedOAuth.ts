@@ -1,5 +1,6 @@
 import type { ICredentialDataDecryptedObject, IDataObject, IExecuteFunctions } from 'n8n-workflow';
 import type { ConnectedOAuthAdapter } from '../adapters';
+import { renewUnderLease } from '../lease';
 import { persistOAuthTokenData } from '../persistence';
 import { sharedRenewal } from '../singleFlight';
 import type { TokenState } from '../types';
@@ -31,23 +32,49 @@ function renewalReason(adapter: ConnectedOAuthAdapter, token: TokenState, now: n
 
 async function refresh(ctx: IExecuteFunctions, adapter: ConnectedOAuthAdapter, held: HeldToken, reason: RenewReason): Promise<HeldToken> {
 	const key = credentialKey(ctx, adapter.credentialType);
-	return sharedRenewal(key, async () => {
-		const httpRequest = requesterFor(ctx);
-		const { credentials } = held;
-		// a still-valid access token needs no refresh when only the refresh token is running out
-		let next = reason === 'renew-refresh-token' ? held.token : await adapter.refresh(httpRequest, credentials, held.token);
-		const window = adapter.refreshTokenRenewWindowMs ?? 0;
-		if (adapter.renewRefreshToken && next.refreshExpiresAt && next.refreshExpiresAt - window <= Date.now()) {
-			next = await adapter.renewRefreshToken(httpRequest, credentials, next);
-		}
-		const previous = (credentials.oauthTokenData ?? {}) as IDataObject;
-		if (await persistOAuthTokenData(ctx, adapter.credentialType, adapter.writeToken(previous, next))) memoryTokens.delete(key);
-		else {
-			const stored = adapter.readToken(previous);
-			memoryTokens.set(key, { basedOn: (stored?.accessToken ?? '') + (stored?.refreshToken ?? ''), state: next });
-		}
-		return { credentials: credentials as ICredentialDataDecryptedObject, token: next };
-	});
+	const changed = (token: TokenState | undefined) =>
+		!token || (['accessToken', 'refreshToken', 'expiresAt', 'refreshExpiresAt'] as const).some((field) => token[field] !== held.token[field]);
+	let current = held;
+	return sharedRenewal(key, () =>
+		renewUnderLease(ctx, adapter.credentialType, {
+			// another process refreshed while this one waited for the lease (a rejected token must have been replaced)
+			adopt: async (record) => {
+				if (!changed(readTokenQuietly(adapter, record.oauthTokenData))) return undefined;
+				current = await readConnected(ctx, adapter);
+				const usable = !renewalReason(adapter, current.token, Date.now()) && (reason !== 'rejected' || current.token.accessToken !== held.token.accessToken);
+				return usable ? current : undefined;
+			},
+			// from the latest record: another process may have rotated the refresh token
+			renew: async () => renewConnected(ctx, adapter, current, reason),
+		}),
+	);
+}
+
+function readTokenQuietly(adapter: ConnectedOAuthAdapter, oauthTokenData: unknown): TokenState | undefined {
+	try {
+		return adapter.readToken(oauthTokenData as IDataObject | undefined);
+	} catch {
+		return undefined;
+	}
+}
+
+async function renewConnected(ctx: IExecuteFunctions, adapter: ConnectedOAuthAdapter, held: HeldToken, reason: RenewReason): Promise<HeldToken> {
+	const key = credentialKey(ctx, adapter.credentialType);
+	const httpRequest = requesterFor(ctx);
+	const { credentials } = held;
+	// a still-valid access token needs no refresh when only the refresh token is running out
+	let next = reason === 'renew-refresh-token' ? held.token : await adapter.refresh(httpRequest, credentials, held.token);
+	const window = adapter.refreshTokenRenewWindowMs ?? 0;
+	if (adapter.renewRefreshToken && next.refreshExpiresAt && next.refreshExpiresAt - window <= Date.now()) {
+		next = await adapter.renewRefreshToken(httpRequest, credentials, next);
+	}
+	const previous = (credentials.oauthTokenData ?? {}) as IDataObject;
+	if (await persistOAuthTokenData(ctx, adapter.credentialType, adapter.writeToken(previous, next))) memoryTokens.delete(key);
+	else {
+		const stored = adapter.readToken(previous);
+		memoryTokens.set(key, { basedOn: (stored?.accessToken ?? '') + (stored?.refreshToken ?? ''), state: next });
+	}
+	return { credentials: credentials as ICredentialDataDecryptedObject, token: next };
 }
 
 /** Source 'n8n-connect': n8n's Connect stores the token; the engine refreshes it in the platform's dialect. */

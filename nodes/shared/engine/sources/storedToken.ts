@@ -1,6 +1,7 @@
 import type { ICredentialDataDecryptedObject, IDataObject, IExecuteFunctions } from 'n8n-workflow';
 import type { HttpRequester, Renewal, StoredTokenAdapter } from '../adapters';
 import { tokenFailure } from '../tokenFailure';
+import { renewUnderLease } from '../lease';
 import { persistCredentialFields } from '../persistence';
 import { sharedRenewal } from '../singleFlight';
 import { credentialKey, isExpiring, requesterFor, type HeldToken, type TokenSource } from './source';
@@ -51,12 +52,27 @@ async function readStored(ctx: IExecuteFunctions, type: string): Promise<ICreden
 export function storedTokenSource<A extends StoredTokenAdapter>(needsRenewal: RenewalCheck, fetch: StoredTokenFetch<A>): TokenSource<A> {
 	async function renew(ctx: IExecuteFunctions, adapter: A, credentials: ICredentialDataDecryptedObject, renewal: Renewal): Promise<HeldToken> {
 		const key = credentialKey(ctx, adapter.credentialType);
-		const renewal$ = sharedRenewal(key, async () => {
-			const fields = await fetch(adapter, requesterFor(ctx), credentials, renewal).catch((error: unknown) => Promise.reject(tokenFailure(error, credentials)));
-			if (await persistCredentialFields(ctx, adapter.credentialType, fields)) memoryTokens.delete(key);
-			else memoryTokens.set(key, { basedOn: String(credentials.accessToken ?? ''), fields });
-			return heldFrom({ ...credentials, ...fields } as ICredentialDataDecryptedObject);
-		});
+		let current = credentials;
+		const renewal$ = sharedRenewal(key, () =>
+			renewUnderLease(ctx, adapter.credentialType, {
+				// another process renewed while this one waited for the lease
+				adopt: async (record) => {
+					const unchanged = String(record.accessToken ?? '') === String(credentials.accessToken ?? '') && Number(record.expiresAt ?? 0) === Number(credentials.expiresAt ?? 0);
+					if (unchanged) return undefined;
+					current = await readStored(ctx, adapter.credentialType);
+					// a stable token (WeChat) may come back unchanged with a later expiry; a rejected one must change
+					const usable = !!current.accessToken && !needsRenewal(adapter, current, Date.now()) && current.accessToken !== renewal.rejectedToken;
+					return usable ? heldFrom(current) : undefined;
+				},
+				// from the latest record: a refresh token another process rotated, a code it consumed
+				renew: async () => {
+					const fields = await fetch(adapter, requesterFor(ctx), current, renewal).catch((error: unknown) => Promise.reject(tokenFailure(error, current)));
+					if (await persistCredentialFields(ctx, adapter.credentialType, fields)) memoryTokens.delete(key);
+					else memoryTokens.set(key, { basedOn: String(current.accessToken ?? ''), fields });
+					return heldFrom({ ...current, ...fields } as ICredentialDataDecryptedObject);
+				},
+			}),
+		);
 		return renewal$.catch(async (error: unknown) => {
 			// another process may have renewed meanwhile (and rotated a refresh token): use what it stored
 			const latest = await readStored(ctx, adapter.credentialType);
