@@ -5,23 +5,15 @@ import type {
 	IHttpRequestOptions,
 	INodeProperties,
 } from 'n8n-workflow';
-import { appTokenHiddenFields, preAuthenticationFor } from '../nodes/shared/engine/appCredential';
+import { APP_TOKEN_TEST_HEADER, appTokenHiddenFields, holdsUsableAppToken, preAuthenticationFor, takeTestMark } from '../nodes/shared/engine/appCredential';
 import { environmentBaseUrlExpression } from '../nodes/shared/engine/baseUrl';
 import { douyinAppAdapter } from '../nodes/shared/platforms/douyin';
 import { environmentFields } from '../nodes/shared/engine/credentialFields';
 
 const douyinBase = `={{${environmentBaseUrlExpression('https://open.douyin.com')}}}`;
 
-/** Marks the credential Test's request, so `authenticate` can turn it into a check of the token it holds. */
-export const CLIENT_TOKEN_TEST_HEADER = 'x-mediax-credential-test';
-
 /** An app-level read that only needs the client_token (the JS-SDK ticket, no account): the Test's check of a held token. */
 const APP_API_CHECK_PATH = '/js/getticket/';
-
-function holdsUsableToken(credentials: ICredentialDataDecryptedObject): boolean {
-	const expiresAt = Number(credentials.expiresAt ?? 0);
-	return !!credentials.accessToken && credentials.tokenFor === douyinAppAdapter.fingerprint(credentials) && (!expiresAt || expiresAt - douyinAppAdapter.refreshSkewMs > Date.now());
-}
 
 const tokenRule = (code: number, message: string) => ({ type: 'responseSuccessBody' as const, properties: { key: 'data.error_code', value: code, message } });
 
@@ -72,10 +64,8 @@ export class MediaXDouyinClientCredentialsApi implements ICredentialType {
 	 * the token endpoint, which checks Client Key and Secret.
 	 */
 	async authenticate(credentials: ICredentialDataDecryptedObject, requestOptions: IHttpRequestOptions): Promise<IHttpRequestOptions> {
-		const headers = { ...(requestOptions.headers ?? {}) } as Record<string, string>;
-		const isTest = CLIENT_TOKEN_TEST_HEADER in headers;
-		delete headers[CLIENT_TOKEN_TEST_HEADER];
-		if (isTest && !holdsUsableToken(credentials)) return { ...requestOptions, headers };
+		const { isTest, headers } = takeTestMark(requestOptions);
+		if (isTest && !holdsUsableAppToken(douyinAppAdapter, credentials)) return { ...requestOptions, headers };
 		headers['access-token'] = String(credentials.accessToken ?? '');
 		return isTest ? { ...requestOptions, method: 'GET', url: APP_API_CHECK_PATH, body: undefined, headers } : { ...requestOptions, headers };
 	}
@@ -86,7 +76,7 @@ export class MediaXDouyinClientCredentialsApi implements ICredentialType {
 			baseURL: douyinBase,
 			url: '/oauth/client_token/',
 			method: 'POST',
-			headers: { [CLIENT_TOKEN_TEST_HEADER]: 'client-token' },
+			headers: { [APP_TOKEN_TEST_HEADER]: 'client-token' },
 			body: {
 				client_key: '={{$credentials.clientKey}}',
 				client_secret: '={{$credentials.clientSecret}}',

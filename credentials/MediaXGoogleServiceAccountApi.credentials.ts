@@ -1,11 +1,12 @@
 import type {
-	IAuthenticateGeneric,
+	ICredentialDataDecryptedObject,
 	ICredentialTestRequest,
 	ICredentialType,
+	IHttpRequestOptions,
 	INodeProperties,
 } from 'n8n-workflow';
-import { appTokenHiddenFields, preAuthenticationFor } from '../nodes/shared/engine/appCredential';
-import { SERVICE_ACCOUNT_DEFAULT_SCOPES, googleServiceAccountAdapter } from '../nodes/shared/platforms/google';
+import { APP_TOKEN_TEST_HEADER, appTokenHiddenFields, holdsUsableAppToken, preAuthenticationFor, takeTestMark } from '../nodes/shared/engine/appCredential';
+import { SERVICE_ACCOUNT_DEFAULT_SCOPES, googleServiceAccountAdapter, googleTokenInfoUrl, serviceAccountTokenRequest } from '../nodes/shared/platforms/google';
 import { environmentBaseUrlExpression } from '../nodes/shared/engine/baseUrl';
 import { environmentFields } from '../nodes/shared/engine/credentialFields';
 import { scopesField } from '../nodes/shared/engine/scopeFields';
@@ -86,18 +87,41 @@ export class MediaXGoogleServiceAccountApi implements ICredentialType {
 
 	preAuthentication = preAuthenticationFor(googleServiceAccountAdapter);
 
-	authenticate: IAuthenticateGeneric = {
-		type: 'generic',
-		properties: { headers: { Authorization: '=Bearer {{$credentials.accessToken}}' } },
-	};
+	/**
+	 * The bearer token on every request. The credential Test (marked) must prove the key works: when the credential
+	 * holds a usable token (the one preAuthentication just fetched with the key, or the stored one issued for the same
+	 * account and scopes) Google's tokeninfo checks it; otherwise the Test sends the signed token request itself, which
+	 * Google answers only for a matching e-mail and private key.
+	 */
+	async authenticate(credentials: ICredentialDataDecryptedObject, requestOptions: IHttpRequestOptions): Promise<IHttpRequestOptions> {
+		const { isTest, headers } = takeTestMark(requestOptions);
+		const accessToken = String(credentials.accessToken ?? '');
+		if (!isTest) return { ...requestOptions, headers: { ...headers, Authorization: `Bearer ${accessToken}` } };
+		if (holdsUsableAppToken(googleServiceAccountAdapter, credentials)) {
+			return { ...requestOptions, headers, baseURL: undefined, method: 'GET', url: googleTokenInfoUrl(credentials), qs: { access_token: accessToken }, body: undefined };
+		}
+		const tokenRequest = serviceAccountTokenRequest(credentials);
+		if (tokenRequest instanceof Error) throw tokenRequest;
+		return { ...requestOptions, ...tokenRequest, headers, baseURL: undefined, qs: {} };
+	}
 
-	// the token request runs first (preAuthentication); tokeninfo then confirms Google accepts the token
+	// rewritten by `authenticate` (after preAuthentication): tokeninfo for a usable token, else the token request
 	test: ICredentialTestRequest = {
 		request: {
 			baseURL: `={{${environmentBaseUrlExpression('https://oauth2.googleapis.com')}}}`,
 			url: '/tokeninfo',
-			qs: { access_token: '={{$credentials.accessToken}}' },
 			method: 'GET',
+			headers: { [APP_TOKEN_TEST_HEADER]: 'service-account' },
 		},
+		rules: [
+			{
+				type: 'responseCode',
+				properties: {
+					value: 400,
+					message: 'Google refused the service account (invalid_grant or invalid_token): check Service Account Email and Private Key (the key file\'s "client_email" and "private_key"), the server clock, and, when impersonating, that the user may be impersonated for these scopes',
+				},
+			},
+			{ type: 'responseCode', properties: { value: 401, message: 'Google refused the service account (unauthorized_client): allow its client ID for domain-wide delegation with these scopes in the Workspace admin console' } },
+		],
 	};
 }

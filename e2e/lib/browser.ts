@@ -131,15 +131,18 @@ export async function saveCredential(modal: Locator): Promise<SaveResult> {
 	const page = modal.page();
 	const isPath = (url: string, re: RegExp) => re.test(new URL(url).pathname);
 	const saved = page.waitForResponse((r) => isPath(r.url(), /^\/rest\/credentials(\/[^/]+)?$/) && ['POST', 'PATCH'].includes(r.request().method()), { timeout: 30_000 });
-	const tested = page.waitForResponse((r) => isPath(r.url(), /^\/rest\/credentials\/test$/), { timeout: 30_000 }).catch(() => undefined);
+	// the test n8n sends after this save: a request that starts from now on (n8n 2.x also tests a credential when its
+	// dialog opens, and that earlier test may still be answering)
+	const testRequest = page.waitForRequest((r) => isPath(r.url(), /^\/rest\/credentials\/test$/), { timeout: 30_000 }).catch(() => undefined);
 	await modal.getByTestId('credential-save-button').click();
 	const res = await saved;
 	const body = await res.json().catch(() => undefined);
 	if (res.status() >= 400) throw new Error(`credential save answered ${res.status()}: ${JSON.stringify(body).slice(0, 300)}`);
 	const id = String(body?.data?.id ?? body?.id ?? '');
 	// n8n tests right after the save when the type has a test; none follows within a few seconds otherwise
-	const test = await Promise.race([tested, new Promise<undefined>((r) => setTimeout(() => r(undefined), 4_000))]);
-	if (!test) return { id, banner: '' };
+	const request = await Promise.race([testRequest, new Promise<undefined>((r) => setTimeout(() => r(undefined), 4_000))]);
+	const test = await request?.response();
+	if (!request || !test) return { id, banner: '' };
 	const result = (await test.json().catch(() => undefined))?.data as { status?: string; message?: string } | undefined;
 	const ok = modal.getByText('Connection tested successfully');
 	if (result?.status === 'OK') {
@@ -270,8 +273,11 @@ export async function pickNodeCredential(ndv: Locator, name: string): Promise<vo
 		if (!(await select.count())) continue;
 		if ((await select.locator('input').first().inputValue().catch(() => '')) === name) return;
 		await select.click();
-		const option = openDropdown(page).locator('.el-select-dropdown__item').filter({ has: page.getByText(name, { exact: true }) }).first();
-		if (await option.isVisible().catch(() => false)) {
+		// the dropdown renders after the click; its options come from the credentials list
+		const dropdown = openDropdown(page);
+		await dropdown.waitFor({ timeout: 5_000 }).catch(() => undefined);
+		const option = dropdown.locator('.el-select-dropdown__item').filter({ has: page.getByText(name, { exact: true }) }).first();
+		if (await option.waitFor({ timeout: 3_000 }).then(() => true, () => false)) {
 			await option.click();
 			return;
 		}
@@ -362,6 +368,20 @@ function fieldByLabel(page: Page, label: string): Locator {
 		.first();
 }
 
+/** the text a browser renders from an HTML document: no head, scripts or styles, tags dropped, entities decoded */
+export function visibleTextOf(html: string): string {
+	return html
+		.replace(/<head[\s\S]*?<\/head>|<script[\s\S]*?<\/script>|<style[\s\S]*?<\/style>/gi, ' ')
+		.replace(/<[^>]+>/g, ' ')
+		.replace(/&lt;/g, '<')
+		.replace(/&gt;/g, '>')
+		.replace(/&quot;/g, '"')
+		.replace(/&#39;/g, "'")
+		.replace(/&amp;/g, '&')
+		.replace(/\s+/g, ' ')
+		.trim();
+}
+
 /**
  * Does what the printed steps say, finding every element by exactly the printed text; screenshots after each step.
  * `popup` is the window n8n opens for Connect; a new tab is used for "open … in a new browser tab".
@@ -374,9 +394,18 @@ export async function replayPrintedSteps(page: Page, lines: string[], shoot: (p:
 	let clipboard = '';
 	// after "open … in a new browser tab" the person works in that tab until a step names n8n's window again
 	let lastWasTab = false;
+	const popupUrls: string[] = [];
 	page.on('popup', (p) => {
 		popup = p;
-		// the callback page closes itself right after it says so: keep what each page of the popup showed
+		// the callback page closes itself soon after it says so: keep what each page of the popup showed, from the
+		// document the window received (the window may be gone before its text can be read) and from the rendered page
+		p.on('framenavigated', (f) => {
+			if (f === p.mainFrame()) popupUrls.push(f.url());
+		});
+		p.on('response', (r) => {
+			if (r.request().isNavigationRequest() && r.frame() === p.mainFrame() && r.status() < 300)
+				void r.text().then((html) => popupTexts.push(visibleTextOf(html)), () => undefined);
+		});
 		p.on('domcontentloaded', () => void p.locator('body').innerText().then((t) => popupTexts.push(t), () => undefined));
 	});
 	for (const [i, line] of lines.entries()) {
@@ -427,7 +456,7 @@ export async function replayPrintedSteps(page: Page, lines: string[], shoot: (p:
 							const seen = async () => popupTexts.some((t) => t.includes(a.text)) || (!w.isClosed() && (await w.getByText(a.text, { exact: false }).first().isVisible().catch(() => false)));
 							const until = Date.now() + 20_000;
 							while (!(await seen())) {
-								if (Date.now() > until) throw new Error(`"${a.text}" never showed in the window (it showed: ${popupTexts.map((t) => t.slice(0, 120)).join(' | ') || 'nothing'})`);
+								if (Date.now() > until) throw new Error(`"${a.text}" never showed in the window (it went to ${popupUrls.join(' → ') || 'nowhere'}; it showed: ${popupTexts.map((t) => t.slice(0, 120)).join(' | ') || 'nothing'})`);
 								await new Promise((r) => setTimeout(r, 250));
 							}
 						} else await w.getByText(a.text, { exact: false }).filter({ visible: true }).first().waitFor({ timeout: 30_000 });

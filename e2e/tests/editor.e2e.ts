@@ -34,7 +34,7 @@ import {
 	type ConnectResult,
 } from '../lib/browser';
 import { SIM_BILI_OPENID } from '../../simulator/src/platforms/bilibili/store';
-import { SIM_BLOG_ID, SIM_CHANNEL_ID } from '../../simulator/src/platforms/google/store';
+import { SIM_API_KEY, SIM_BLOG_ID, SIM_CHANNEL_ID } from '../../simulator/src/platforms/google/store';
 
 const VERSION = process.env.MEDIAX_N8N_VERSION ?? '2.41.1';
 /** on 1.123 the brief asks for the credential part only; MEDIAX_EDITOR_NODES=1 runs the node workflows there too */
@@ -57,6 +57,8 @@ interface NodeRun {
 	params?: Array<{ name: string; value: string | RegExp; select?: boolean }>;
 	/** what the output panel must show */
 	expect: Array<string | RegExp>;
+	/** the platform call the run made, as the simulator logged it: which kind of token (or key) signed it */
+	signedWith?: { path: RegExp; tokenKind: string };
 }
 interface CredentialCase {
 	type: string;
@@ -125,6 +127,26 @@ const CASES: CredentialCase[] = [
 			{ name: 'privateKey', value: ({ h }) => JSON.stringify(serviceAccountKey(h).private_key).slice(1, -1) },
 		],
 		run: { search: 'MediaX Blogger', node: 'MediaX Blogger', type: 'mediaXBlogger', resource: 'blog', operation: 'get', params: [{ name: 'blogId', value: SIM_BLOG_ID }], expect: ['MediaX Sim Blog'] },
+	},
+	{
+		type: 'mediaXGoogleApiKeyApi',
+		name: 'Google API key (browser)',
+		docs: 'credential-google-api-key',
+		fields: [...env('google'), { name: 'apiKey', value: () => SIM_API_KEY }],
+		run: {
+			search: 'MediaX YouTube',
+			node: 'MediaX YouTube',
+			type: 'mediaXYouTube',
+			resource: 'channel',
+			operation: 'get',
+			params: [
+				{ name: 'by', value: /^By ID$/, select: true },
+				{ name: 'channelId', value: SIM_CHANNEL_ID },
+			],
+			expect: [SIM_CHANNEL_ID],
+			// a public read signed with the key, not with a token of another attached credential
+			signedWith: { path: /\/youtube\/v3\/channels$/, tokenKind: 'api-key' },
+		},
 	},
 	{
 		type: 'mediaXRedBookOAuth2Api',
@@ -381,6 +403,12 @@ describeBrowser(`the editor in Chromium on n8n ${VERSION}`, () => {
 				await step(c.type, 'output panel shows the reply', async () => {
 					for (const e of c.run.expect) if (!(typeof e === 'string' ? out.includes(e) : e.test(out))) throw new Error(`output lacks ${String(e)}: ${out.slice(0, 400)}`);
 				});
+				const signedWith = c.run.signedWith;
+				if (signedWith)
+					await step(c.type, `the platform call was signed with the ${signedWith.tokenKind}`, async () => {
+						const call = h.sim.log.filter((e) => signedWith.path.test(e.path)).at(-1);
+						if (call?.tokenKind !== signedWith.tokenKind) throw new Error(`the last ${signedWith.path} call was signed with ${call?.tokenKind ?? 'nothing (no call)'}`);
+					});
 				await page.keyboard.press('Escape');
 			});
 		}

@@ -235,11 +235,17 @@ export async function testCredential(store: CredentialStore, type: string, id: s
 	try {
 		const reply = await ctx.helpers.httpRequestWithAuthentication(type, { ...request, json: true }, { credentialsDecrypted: { data } });
 		for (const rule of (t.test!.rules ?? []) as Array<{ type: string; properties: { key: string; value: unknown; message: string } }>) {
+			if (rule.type !== 'responseSuccessBody') continue;
 			const got = rule.properties.key.split('.').reduce<any>((o, k) => (o == null ? undefined : o[k]), reply);
-			if (rule.type === 'responseSuccessBody' && got === rule.properties.value) return { status: 'Error', message: rule.properties.message };
+			if (got === rule.properties.value) return { status: 'Error', message: rule.properties.message };
 		}
 		return { status: 'OK', message: 'Connection successful!' };
 	} catch (error) {
+		// n8n's tester: a responseCode rule names the failure of an HTTP status
+		const status = (error as { response?: { status?: number } }).response?.status;
+		for (const rule of (t.test!.rules ?? []) as Array<{ type: string; properties: { value: unknown; message: string } }>) {
+			if (rule.type === 'responseCode' && status !== undefined && rule.properties.value === status) return { status: 'Error', message: rule.properties.message };
+		}
 		return { status: 'Error', message: (error as Error).message };
 	}
 }

@@ -1,7 +1,8 @@
-import type { ICredentialDataDecryptedObject, IDataObject, IHttpRequestHelper, INodeProperties } from 'n8n-workflow';
+import type { ICredentialDataDecryptedObject, IDataObject, IHttpRequestHelper, IHttpRequestOptions, INodeProperties } from 'n8n-workflow';
 import type { StoredTokenAdapter } from './adapters';
 import { fetchAppToken } from './sources/appToken';
 import { fetchPastedCodeToken } from './sources/pastedCode';
+import { storedTokenRenewal } from './sources/storedToken';
 import { tokenFailure } from './tokenFailure';
 
 /**
@@ -37,4 +38,24 @@ export function preAuthenticationFor(adapter: StoredTokenAdapter) {
 				: fetchPastedCodeToken(adapter, httpRequest, credentials, { reason: 'missing' });
 		return fetched.catch((error: unknown) => Promise.reject(tokenFailure(error, credentials)));
 	};
+}
+
+/**
+ * Marks a credential Test's request. n8n builds the Test's request before preAuthentication runs and runs that only
+ * when the credential holds no token at all, so the credential's `authenticate` (which runs after it) uses this mark
+ * to turn the request into the right check: of the token it holds when that one is usable, else of the keys.
+ */
+export const APP_TOKEN_TEST_HEADER = 'x-mediax-credential-test';
+
+/** The request without the Test mark, and whether it had one. */
+export function takeTestMark(options: IHttpRequestOptions): { isTest: boolean; headers: IDataObject } {
+	const headers = { ...(options.headers ?? {}) } as IDataObject;
+	const isTest = APP_TOKEN_TEST_HEADER in headers;
+	delete headers[APP_TOKEN_TEST_HEADER];
+	return { isTest, headers };
+}
+
+/** Whether the stored token serves as it is: present, issued for the credential's current keys and host, not expiring (the engine's own rule). */
+export function holdsUsableAppToken(adapter: StoredTokenAdapter, credentials: ICredentialDataDecryptedObject, now = Date.now()): boolean {
+	return storedTokenRenewal(adapter, credentials, now) === '';
 }

@@ -46,6 +46,16 @@ export function googleTokenUrl(credentials: ICredentialDataDecryptedObject): str
 	return tokenUrl || (custom ? `${custom}/token` : GOOGLE_TOKEN_URL);
 }
 
+/**
+ * Google's token introspection next to the token endpoint (`GET https://oauth2.googleapis.com/tokeninfo?access_token=`,
+ * https://developers.google.com/identity/protocols/oauth2 "Validating tokens"): 200 with scope and expires_in for a
+ * live token, 400 invalid_token otherwise.
+ */
+export function googleTokenInfoUrl(credentials: ICredentialDataDecryptedObject): string {
+	const tokenUrl = googleTokenUrl(credentials);
+	return /\/token$/.test(tokenUrl) ? tokenUrl.replace(/\/token$/, '/tokeninfo') : new URL('/tokeninfo', tokenUrl).toString();
+}
+
 /** Google answers errors with an HTTP status and `{error:{code,message,errors:[{reason,domain}],status}}`. */
 export function googleVerdict(statusCode: number, body: unknown): ReplyVerdict {
 	if (statusCode < 400) return { ok: true };
@@ -111,6 +121,22 @@ function signedAssertion(c: ICredentialDataDecryptedObject, tokenUrl: string): s
 	}
 }
 
+/**
+ * The service account's token request (RFC 7523 JWT bearer grant, form-encoded): the engine's fetch and the
+ * credential Test send this same request.
+ */
+export function serviceAccountTokenRequest(c: ICredentialDataDecryptedObject): IHttpRequestOptions | TokenError {
+	const tokenUrl = googleTokenUrl(c);
+	const assertion = signedAssertion(c, tokenUrl);
+	if (assertion instanceof Error) return assertion;
+	return {
+		method: 'POST',
+		url: tokenUrl,
+		body: new URLSearchParams({ grant_type: 'urn:ietf:params:oauth:grant-type:jwt-bearer', assertion }),
+		json: true,
+	};
+}
+
 export const googleServiceAccountAdapter: AppTokenAdapter = {
 	source: 'app-token',
 	platform: 'google',
@@ -122,16 +148,9 @@ export const googleServiceAccountAdapter: AppTokenAdapter = {
 	refreshSkewMs: 5 * 60_000,
 	fingerprint: (c) => `${googleTokenUrl(c)}|${c.email}|${c.delegatedUser ?? ''}|${requestedScopes(c, SERVICE_ACCOUNT_DEFAULT_SCOPES).join(' ')}`,
 	async fetchToken(httpRequest: HttpRequester, c: ICredentialDataDecryptedObject) {
-		const tokenUrl = googleTokenUrl(c);
-		const assertion = signedAssertion(c, tokenUrl);
-		if (assertion instanceof Error) throw assertion;
-		const reply = (await httpRequest({
-			method: 'POST',
-			url: tokenUrl,
-			body: new URLSearchParams({ grant_type: 'urn:ietf:params:oauth:grant-type:jwt-bearer', assertion }),
-			json: true,
-			ignoreHttpStatusErrors: true,
-		})) as IDataObject;
+		const request = serviceAccountTokenRequest(c);
+		if (request instanceof Error) throw request;
+		const reply = (await httpRequest({ ...request, ignoreHttpStatusErrors: true })) as IDataObject;
 		if (!reply?.access_token) {
 			const hint =
 				reply?.error === 'unauthorized_client'
