@@ -87,6 +87,7 @@ const CASES: CredentialCase[] = [
 	{
 		type: 'mediaXDouyinClientCredentialsApi',
 		name: 'Douyin app (browser)',
+		docs: 'credential-douyin-app',
 		fields: [...env('douyin'), { name: 'clientKey', value: () => 'sim_douyin_key' }, { name: 'clientSecret', value: () => 'sim_douyin_secret' }],
 		run: { search: 'MediaX Douyin', node: 'MediaX Douyin', type: 'mediaXDouyin', resource: 'tool', operation: 'getShareId', expect: ['share_id'] },
 	},
@@ -100,6 +101,7 @@ const CASES: CredentialCase[] = [
 	{
 		type: 'mediaXWeChatOAuth2Api',
 		name: 'WeChat login (browser)',
+		docs: 'credential-wechat-web',
 		fields: [
 			...env('wechat'),
 			{ name: 'appId', value: () => 'wxsim0000000001' },
@@ -120,6 +122,7 @@ const CASES: CredentialCase[] = [
 	{
 		type: 'mediaXGoogleServiceAccountApi',
 		name: 'Google service account (browser)',
+		docs: 'credential-google-service-account',
 		fields: [
 			...env('google'),
 			{ name: 'email', value: ({ h }) => serviceAccountKey(h).client_email },
@@ -282,7 +285,7 @@ describeBrowser(`the editor in Chromium on n8n ${VERSION}`, () => {
 	/** Connect in the dialog: the popup, the consent page's Agree, "Account connected" */
 	async function connect(c: CredentialCase, modal: Locator, label: string): Promise<ConnectResult> {
 		const r = await connectOAuth2(modal, clickAgree);
-		await shots.take(page, `${c.type}-${label}`);
+		await shots.take(page, `${c.type}-${label}`, label === 'connect-1' ? c.docs : undefined);
 		if (!r.connected) throw new Error(`not connected; consent popup said: ${r.popupText.slice(0, 300)}`);
 		return r;
 	}
@@ -308,7 +311,7 @@ describeBrowser(`the editor in Chromium on n8n ${VERSION}`, () => {
 		// the page at the Redirect URI shows the code and a "Copy code" button
 		const copy = consent.getByRole('button', { name: 'Copy code', exact: true });
 		await copy.waitFor({ timeout: 15_000 });
-		await shots.take(consent, `${c.type}-${label}-code-page`);
+		await shots.take(consent, `${c.type}-${label}-code-page`, label === 'connect-1' && c.docs ? `${c.docs}-code-page` : undefined);
 		await copy.click();
 		const copied = await consent.evaluate(() => (globalThis as unknown as { navigator: { clipboard: { readText(): Promise<string> } } }).navigator.clipboard.readText());
 		await consent.close();
@@ -318,7 +321,7 @@ describeBrowser(`the editor in Chromium on n8n ${VERSION}`, () => {
 		const modal = await openCredential(page, h.baseUrl, names.get(c.type)!);
 		await fillParameter(modal, p.codeParam, code);
 		const saved = await saveCredential(modal);
-		await shots.take(page, `${c.type}-${label}-code-saved`);
+		await shots.take(page, `${c.type}-${label}-code-saved`, label === 'connect-1' ? c.docs : undefined);
 		if (saved.banner !== 'Connection tested successfully') throw new Error(`after pasting the code: ${saved.banner || 'no test result'}`);
 		await closeModal(modal);
 	}
@@ -334,7 +337,7 @@ describeBrowser(`the editor in Chromium on n8n ${VERSION}`, () => {
 				await fillFields(m, c);
 				return m;
 			});
-			await shots.take(page, `${c.type}-filled`, c.docs);
+			await shots.take(page, `${c.type}-filled`);
 			const first = await step(c.type, 'save', async () => {
 				const s = await saveCredential(modal);
 				if (!s.id) throw new Error('no id from the save');
@@ -344,7 +347,7 @@ describeBrowser(`the editor in Chromium on n8n ${VERSION}`, () => {
 			const oauth = await modal.getByTestId('quick-connect-button').or(modal.getByTestId('oauth-connect-button')).first().isVisible();
 			if (oauth) await step(c.type, 'Connect (popup, consent, Agree)', () => connect(c, modal, 'connect-1'));
 			else if (!c.pastedCode) {
-				await shots.take(page, `${c.type}-tested`);
+				await shots.take(page, `${c.type}-tested`, c.docs);
 				await step(c.type, 'Test on save', async () => {
 					if (first.banner !== 'Connection tested successfully') throw new Error(first.banner || 'no test result shown');
 				});
@@ -391,6 +394,8 @@ describeBrowser(`the editor in Chromium on n8n ${VERSION}`, () => {
 					if (new Set(labels).size !== labels.length) throw new Error(`credential fields: ${JSON.stringify(labels)}`);
 				});
 				await step(c.type, 'pick the credential the panel offers', () => pickNodeCredential(ndv, names.get(c.type)!));
+				// YouTube's panel: three credential fields, each named for what it serves
+				await shots.take(page, `${c.type}-node-credentials`, c.type === 'mediaXGoogleApiKeyApi' ? 'node-panel-credentials' : undefined);
 				for (const p of c.run.params ?? []) {
 					if (p.select) await selectParameter(ndv, p.name, p.value);
 					else await fillParameter(ndv, p.name, String(p.value));

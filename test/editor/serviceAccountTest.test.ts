@@ -78,6 +78,21 @@ describe('credential Test of the Google service account', () => {
 		expect(jwtGrants()).toHaveLength(0);
 	});
 
+	it('the simulator\'s tokeninfo reads the token from the access_token parameter only, as Google documents', async () => {
+		fresh();
+		await testCredential(store, SA, 'sa');
+		const token = String(store.read('sa').data.accessToken);
+		const url = `${sim.baseUrl}/google/tokeninfo`;
+		const ok = await fetch(`${url}?access_token=${encodeURIComponent(token)}`);
+		expect(ok.status).toBe(200);
+		expect((await ok.json()).scope).toBe('https://www.googleapis.com/auth/blogger');
+		const header = await fetch(url, { headers: { Authorization: `Bearer ${token}` } });
+		expect(header.status).toBe(400);
+		expect((await header.json()).error).toBe('invalid_request');
+		const dead = await fetch(`${url}?access_token=ya29.not-a-token`);
+		expect(await dead.json()).toEqual({ error: 'invalid_token', error_description: 'Invalid Value' });
+	});
+
 	it('tokeninfo sits next to the token endpoint', () => {
 		expect(googleTokenInfoUrl({})).toBe('https://oauth2.googleapis.com/tokeninfo');
 		expect(googleTokenInfoUrl({ environment: 'custom', baseUrl: 'http://127.0.0.1:4100/google' })).toBe('http://127.0.0.1:4100/google/tokeninfo');

@@ -324,11 +324,17 @@ export async function revokeEndpoint(ctx: SimContext, store: GoogleStore): Promi
 	ctx.json(200, {});
 }
 
-/** GET/POST /tokeninfo?access_token= */
+/**
+ * GET/POST /tokeninfo?access_token= (research note google-redbook-bilibili.md §1.1; Google's "Validating tokens" in
+ * https://developers.google.com/identity/protocols/oauth2/javascript-implicit-flow): the token goes in the
+ * `access_token` parameter only, never in an Authorization header; a dead or unknown token answers 400 invalid_token
+ * "Invalid Value". Without a token parameter: 400 invalid_request (wording unverified).
+ */
 export async function tokenInfoEndpoint(ctx: SimContext, store: GoogleStore): Promise<void> {
 	const body = ctx.method === 'POST' ? await ctx.body() : undefined;
 	const token = ctx.query.access_token ?? body?.form.access_token;
-	const rec = token ? store.accessTokens.get(token) : undefined;
+	if (!token) return replyOAuthError(ctx, 400, 'invalid_request', 'Either access_token, id_token, or token_handle required');
+	const rec = store.accessTokens.get(token);
 	if (!rec || rec.revoked || ctx.now() >= rec.expiresAt) return replyOAuthError(ctx, 400, 'invalid_token', 'Invalid Value');
 	const remaining = Math.max(0, Math.floor((rec.expiresAt - ctx.now()) / 1000));
 	const info: Record<string, unknown> = {
