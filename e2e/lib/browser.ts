@@ -407,6 +407,10 @@ export async function replayPrintedSteps(page: Page, lines: string[], shoot: (p:
 				void r.text().then((html) => popupTexts.push(visibleTextOf(html)), () => undefined);
 		});
 		p.on('domcontentloaded', () => void p.locator('body').innerText().then((t) => popupTexts.push(t), () => undefined));
+		p.on('requestfailed', (r) => {
+			if (r.frame() === p.mainFrame()) popupUrls.push(`(failed: ${r.failure()?.errorText ?? '?'})`);
+		});
+		p.on('close', () => popupUrls.push('(window closed)'));
 	});
 	for (const [i, line] of lines.entries()) {
 		const { title, actions } = parsePrintedStep(line);
