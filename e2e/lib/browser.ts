@@ -364,8 +364,16 @@ function fieldByLabel(page: Page, label: string): Locator {
 	return page
 		.getByLabel(label, { exact: true })
 		.or(page.locator(`xpath=//*[normalize-space(text())=${quoted}]/following::*[self::input or self::textarea][1]`))
+		// n8n's parameter: its label and, in the same item, the input of parameter-input-<name>
+		.or(page.locator(`xpath=//*[normalize-space(.)=${quoted}]/ancestor::*[.//*[starts-with(@data-test-id,'parameter-input-')]][1]//*[starts-with(@data-test-id,'parameter-input-')]//*[self::input or self::textarea]`))
 		.filter({ visible: true })
 		.first();
+}
+
+/** the field under a label, scrolled into view first (long credential forms scroll inside the dialog) */
+async function fillByLabel(page: Page, label: string, value: string): Promise<void> {
+	await page.getByText(label, { exact: true }).filter({ visible: true }).first().scrollIntoViewIfNeeded({ timeout: 5_000 }).catch(() => undefined);
+	await fieldByLabel(page, label).fill(value);
 }
 
 /** the text a browser renders from an HTML document: no head, scripts or styles, tags dropped, entities decoded */
@@ -435,7 +443,7 @@ export async function replayPrintedSteps(page: Page, lines: string[], shoot: (p:
 						}
 						break;
 					case 'fill':
-						await fieldByLabel(page, a.field).fill(a.value);
+						await fillByLabel(page, a.field, a.value);
 						lastWasTab = false;
 						break;
 					case 'click': {
@@ -468,7 +476,7 @@ export async function replayPrintedSteps(page: Page, lines: string[], shoot: (p:
 					}
 					case 'paste':
 						if (!clipboard) throw new Error('nothing was copied');
-						await fieldByLabel(page, a.field).fill(clipboard);
+						await fillByLabel(page, a.field, clipboard);
 						break;
 					case 'closeDialog':
 						await closeModal(credentialModal(page));
