@@ -201,8 +201,13 @@ run(`queue mode on n8n ${version}`, () => {
 			status = q.services.psql(`select status from execution_entity where "workflowId" = (select id from workflow_entity where name = 'queue upload') order by id desc limit 1`).trim();
 			if (!['crashed', 'error'].includes(status)) await new Promise((r) => setTimeout(r, 1000));
 		}
-		figures.killedRun = { status, webhookReply: reply.status };
+		const executionId = q.services.psql(`select id from execution_entity where "workflowId" = (select id from workflow_entity where name = 'queue upload') order by id desc limit 1`).trim();
+		figures.killedRun = { status, webhookReply: reply.status, killedWorkerRanIt: new RegExp(`Worker started execution ${executionId} `).test(victim.output()) };
+		// the killed worker had started this very run and never finished it
+		expect(victim.output()).toMatch(new RegExp(`Worker started execution ${executionId} `));
+		expect(victim.output()).not.toMatch(new RegExp(`Worker finished execution ${executionId} `));
 		expect(['crashed', 'error']).toContain(status);
+		expect(reply.status).not.toBe(200);
 		const storedAfter = await q.main.exportCredential(creds.mediaXDouyinOAuth2Api.id);
 		expect(storedAfter.oauthTokenData.data.refresh_token).toBe(storedBefore.oauthTokenData.data.refresh_token);
 		expect(storedAfter.oauthTokenData.data.access_token).toBe(storedBefore.oauthTokenData.data.access_token);
