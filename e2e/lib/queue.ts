@@ -54,7 +54,7 @@ interface ServerProcess {
 	stop(signal?: NodeJS.Signals): Promise<void>;
 }
 
-function spawnServer(name: string, cmd: string, args: string[], opts: { user?: string; cwd?: string; env?: NodeJS.ProcessEnv; logFile?: string }): ServerProcess {
+function spawnServer(cmd: string, args: string[], opts: { user?: string; cwd?: string; env?: NodeJS.ProcessEnv; logFile?: string }): ServerProcess {
 	const [file, argv] = opts.user ? ['runuser', ['-u', opts.user, '--', cmd, ...args]] : [cmd, args];
 	const child = spawn(file, argv as string[], { cwd: opts.cwd, env: opts.env ?? process.env, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
 	liveChildren.add(child);
@@ -86,7 +86,6 @@ function spawnServer(name: string, cmd: string, args: string[], opts: { user?: s
 				await Promise.race([exitedP, sleep(5_000)]);
 			}
 			killGroup(child, 'SIGKILL'); // whatever is left in the group (task runners)
-			void name;
 		},
 	};
 }
@@ -130,7 +129,7 @@ export async function startQueueServices(log: (m: string) => void = () => undefi
 		mkdirSync(redisDir);
 		if (redisUser) chownSync(redisDir, uidGid(redisUser).uid, uidGid(redisUser).gid);
 		const redisPort = await freePort();
-		const redis = spawnServer('redis', REDIS_SERVER, ['--port', String(redisPort), '--bind', '127.0.0.1', '--dir', redisDir, '--save', '', '--appendonly', 'no', '--protected-mode', 'yes'], {
+		const redis = spawnServer(REDIS_SERVER, ['--port', String(redisPort), '--bind', '127.0.0.1', '--dir', redisDir, '--save', '', '--appendonly', 'no', '--protected-mode', 'yes'], {
 			user: redisUser,
 			cwd: redisDir,
 		});
@@ -149,11 +148,11 @@ export async function startQueueServices(log: (m: string) => void = () => undefi
 		const dataDir = join(pgRoot, 'data');
 		const asPg = (cmd: string, args: string[]) => {
 			const [file, argv] = pgUser ? ['runuser', ['-u', pgUser, '--', join(PG_BIN, cmd), ...args]] : [join(PG_BIN, cmd), args];
-			return execFileSync(file, argv as string[], { cwd: pgRoot, env: { ...process.env, LC_ALL: 'C' }, maxBuffer: 512 * 1024 * 1024 }).toString();
+			return execFileSync(file, argv as string[], { cwd: pgRoot, env: { ...process.env, LC_ALL: 'C' }, maxBuffer: 512 * 1024 * 1024, stdio: ['ignore', 'pipe', 'pipe'] }).toString();
 		};
 		asPg('initdb', ['-D', dataDir, '-U', 'postgres', '--auth=trust', '--no-sync', '-E', 'UTF8', '--locale=C']);
 		const pgPort = await freePort();
-		const pg = spawnServer('postgres', join(PG_BIN, 'postgres'), ['-D', dataDir, '-p', String(pgPort), '-h', '127.0.0.1', '-k', pgRoot, '-c', 'fsync=off', '-c', 'max_connections=200'], {
+		const pg = spawnServer(join(PG_BIN, 'postgres'), ['-D', dataDir, '-p', String(pgPort), '-h', '127.0.0.1', '-k', pgRoot, '-c', 'fsync=off', '-c', 'max_connections=200'], {
 			user: pgUser,
 			cwd: pgRoot,
 			env: { ...process.env, LC_ALL: 'C' },
@@ -268,7 +267,7 @@ export async function startQueueCluster(opts: QueueOptions = {}): Promise<QueueC
 		const rt = n8nRuntime(version);
 		const extra = envFor(`worker${index}`);
 		const env = n8nEnv(version, await freePort(), await freePort(), userFolder, key, extra);
-		const proc = spawnServer(`worker${index}`, rt.node, [rt.n8nBin, 'worker', `--concurrency=${opts.concurrency ?? 10}`], { cwd: userFolder, env });
+		const proc = spawnServer(rt.node, [rt.n8nBin, 'worker', `--concurrency=${opts.concurrency ?? 10}`], { cwd: userFolder, env });
 		await waitFor(`n8n worker ${index}`, () => /n8n worker is now ready/.test(proc.output()), proc, 180_000).catch(async (e) => {
 			await proc.stop();
 			throw e;
