@@ -100,7 +100,8 @@ async function readJson(res: Response): Promise<any> {
 	}
 }
 
-function n8nEnv(version: string, port: number, brokerPort: number, userFolder: string, key: string, extra: Record<string, string>, host = '127.0.0.1'): NodeJS.ProcessEnv {
+/** The environment of one n8n process (main, worker or CLI) of this harness; also used by e2e/lib/queue.ts. */
+export function n8nEnv(version: string, port: number, brokerPort: number, userFolder: string, key: string, extra: Record<string, string>, host = '127.0.0.1'): NodeJS.ProcessEnv {
 	const rt = n8nRuntime(version);
 	const base = `http://${host}:${port}/`;
 	const env: NodeJS.ProcessEnv = {};
@@ -159,7 +160,7 @@ async function runCli(version: string, env: NodeJS.ProcessEnv, args: string[], t
 	});
 }
 
-function killGroup(child: ChildProcess, signal: NodeJS.Signals): void {
+export function killGroup(child: ChildProcess, signal: NodeJS.Signals): void {
 	try {
 		process.kill(-child.pid!, signal);
 	} catch {
@@ -169,7 +170,8 @@ function killGroup(child: ChildProcess, signal: NodeJS.Signals): void {
 	}
 }
 
-const liveChildren = new Set<ChildProcess>();
+/** children killed when this process exits, whatever happened (queue.ts adds its workers and servers) */
+export const liveChildren = new Set<ChildProcess>();
 process.once('exit', () => {
 	for (const c of liveChildren) killGroup(c, 'SIGKILL');
 });
