@@ -33,8 +33,8 @@ export interface N8nHarness {
 	cli(args: string[], timeoutMs?: number): Promise<string>;
 	output(): string;
 	peakRssMb(): number;
-	/** resets the peak (VmHWM) to the current RSS, so the next peakRssMb() is the peak of what runs in between */
-	resetPeakRss(): void;
+	/** resets the peak (VmHWM) to the current RSS, so the next peakRssMb() is the peak of what runs in between; returns that RSS (MB) */
+	resetPeakRss(): number;
 	stop(): Promise<void>;
 }
 
@@ -426,6 +426,8 @@ export async function startN8n(opts: StartOptions = {}): Promise<N8nHarness> {
 			},
 			resetPeakRss() {
 				writeFileSync(`/proc/${c.pid}/clear_refs`, '5');
+				const m = /VmRSS:\s+(\d+)\s+kB/.exec(readFileSync(`/proc/${c.pid}/status`, 'utf8'));
+				return m ? Math.round(Number(m[1]) / 1024) : NaN;
 			},
 			stop: runCleanup,
 		};
