@@ -5,7 +5,10 @@ export interface BinaryInput {
 	fileName: string;
 	mimeType: string;
 	size: number;
-	/** yields the file in pieces of exactly `chunkSize` bytes (the last may be shorter), reading it as a stream */
+	/**
+	 * yields the file in pieces of exactly `chunkSize` bytes (the last may be shorter), reading it as a stream. The
+	 * pieces share one buffer: a piece is valid until the next one is asked for (uploads send them one after another).
+	 */
 	chunks(chunkSize: number): AsyncGenerator<Buffer>;
 	/** the whole file; only for small files (images, thumbs) */
 	buffer(): Promise<Buffer>;
@@ -41,8 +44,9 @@ export async function openBinary(ctx: IExecuteFunctions, itemIndex: number, prop
 				return;
 			}
 			const stream = await ctx.helpers.getBinaryStream(binary.id, Math.min(chunkSize, 1024 * 1024));
-			// copy the stream's pieces straight into one buffer per chunk: no concatenation, nothing kept alive
-			let chunk = Buffer.allocUnsafe(chunkSize);
+			// copy the stream's pieces straight into one buffer that every chunk reuses: no concatenation, and no
+			// chunk-sized garbage per part, so the peak stays one chunk above idle however large the file is
+			const chunk = Buffer.allocUnsafe(chunkSize);
 			let filled = 0;
 			for await (const piece of stream as AsyncIterable<Buffer>) {
 				let offset = 0;
@@ -53,7 +57,6 @@ export async function openBinary(ctx: IExecuteFunctions, itemIndex: number, prop
 					offset += n;
 					if (filled === chunkSize) {
 						yield chunk;
-						chunk = Buffer.allocUnsafe(chunkSize);
 						filled = 0;
 					}
 				}
