@@ -5,7 +5,7 @@ import {
 	type INodeType,
 	type INodeTypeDescription,
 } from 'n8n-workflow';
-import { credentialChoices } from '../shared/node/credentialChoice';
+import { credentialChoices, credentialNotice } from '../shared/node/credentialChoice';
 import { routeOperations } from '../shared/node/router';
 import { captionDescription } from './actions/caption';
 import { channelDescription } from './actions/channel';
@@ -18,6 +18,13 @@ import { thumbnailDescription } from './actions/thumbnail';
 import { videoDescription } from './actions/video';
 import { youTubePlatform } from './transport';
 import { requestsInParallelProperty } from '../shared/node/parallel';
+
+/** What each credential is, as the panel names it. */
+const credentialLabels = {
+	mediaXGoogleOAuth2Api: 'Google Account (user authorization)',
+	mediaXGoogleServiceAccountApi: 'Google Service Account (legacy API key for public reads)',
+	mediaXGoogleApiKeyApi: 'Google API Key (public reads)',
+};
 
 export class MediaXYouTube implements INodeType {
 	description: INodeTypeDescription = {
@@ -32,11 +39,10 @@ export class MediaXYouTube implements INodeType {
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],
 		outputs: [NodeConnectionTypes.Main],
-		credentials: credentialChoices(youTubePlatform, { mediaXGoogleOAuth2Api: 'Google Account (user authorization)', mediaXGoogleServiceAccountApi: 'Google Service Account (legacy API key for public reads)', mediaXGoogleApiKeyApi: 'Google API Key (public reads)' }),
+		credentials: credentialChoices(youTubePlatform, credentialLabels),
 		properties: [
 			{
-				displayName:
-					'Operations on your channel (uploads, edits, comments, captions, "mine" lists) use the "Google Account (user authorization)" credential. Public reads (videos, playlists, channels, comments and search) accept either it or a "Google Service Account (API key for public reads)" credential: fill in one of the two fields above.',
+				displayName: credentialNotice(youTubePlatform, credentialLabels),
 				name: 'credentialsNotice',
 				type: 'notice',
 				default: '',

@@ -13,7 +13,7 @@ import { MediaXWeChatOfficialAccount } from '../../nodes/MediaXWeChatOfficialAcc
 import { wechatPlatform } from '../../nodes/MediaXWeChatOfficialAccount/transport';
 import { MediaXYouTube } from '../../nodes/MediaXYouTube/MediaXYouTube.node';
 import { youTubePlatform } from '../../nodes/MediaXYouTube/transport';
-import { credentialChoices, credentialTypesFor } from '../../nodes/shared/node/credentialChoice';
+import { credentialChoices, credentialNotice, credentialTypesFor } from '../../nodes/shared/node/credentialChoice';
 import type { NodePlatform } from '../../nodes/shared/node/router';
 
 const cases: Array<[string, INodeType, NodePlatform]> = [
@@ -93,5 +93,30 @@ describe('credentialChoices', () => {
 	it('one credential serving everything needs no condition', () => {
 		const single = { ...platform, adapters: { user: adapter('userCred') }, resources: { a: { x: op('user') }, b: { y: op('user') } } } as unknown as NodePlatform;
 		expect(credentialChoices(single, { userCred: 'U (z)' })).toEqual([{ name: 'userCred', displayName: 'U (z)', required: true }]);
+	});
+});
+
+describe('credentialNotice', () => {
+	const op = (token: unknown) => ({ token, description: [], execute: async () => ({}) }) as never;
+	const adapter = (credentialType: string) => ({ credentialType }) as never;
+	it('counts what each credential serves from the declarations', () => {
+		const platform = {
+			label: 'P',
+			adapters: { user: adapter('userCred'), key: adapter('keyCred') },
+			purpose: {},
+			resources: { a: { list: op('user'), get: op(['user', 'key']) }, b: { get: op('user'), search: op(['key', 'user']) } },
+		} as unknown as NodePlatform;
+		expect(credentialNotice(platform, { userCred: 'User (x)', keyCred: 'Key (y)' })).toBe(
+			'The Credential fields shown above are the ones the chosen operation can use. "User (x)" serves every operation. "Key (y)" (2 of 4 operations) serves only the operations where it is shown. Where several are shown, filling in one is enough.',
+		);
+	});
+	it("YouTube's notice names exactly the credentials its panel offers, with their panel labels", () => {
+		const node = new MediaXYouTube();
+		const notice = node.description.properties.find((p) => p.name === 'credentialsNotice')!.displayName;
+		const quoted = [...notice.matchAll(/"([^"]+)"/g)].map((m) => m[1]).sort();
+		const labels = [...new Set((node.description.credentials ?? []).map((c) => c.displayName!))].sort();
+		expect(quoted).toEqual(labels);
+		expect(notice).not.toMatch(/two fields/);
+		expect(notice).toContain('"Google Account (user authorization)" serves every operation.');
 	});
 });

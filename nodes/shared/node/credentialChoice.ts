@@ -56,3 +56,26 @@ export function credentialChoices(platform: NodePlatform, labels: Record<string,
 	}
 	return entries;
 }
+
+/**
+ * The node's credential notice, derived from the same declarations as `credentialChoices`, so it cannot drift from
+ * the fields the panel shows: which credential serves every operation, which serve only some, and that one filled-in
+ * field is enough where several are shown.
+ */
+export function credentialNotice(platform: NodePlatform, labels: Record<string, string>): string {
+	const pairs = Object.entries(platform.resources).flatMap(([resource, operations]) => Object.keys(operations).map((operation) => ({ resource, operation })));
+	const served = new Map<string, number>();
+	for (const { resource, operation } of pairs) {
+		for (const type of credentialTypesFor(platform, resource, operation)) served.set(type, (served.get(type) ?? 0) + 1);
+	}
+	const name = (type: string) => `"${labels[type] ?? type}"`;
+	const everywhere = [...served].filter(([, count]) => count === pairs.length).map(([type]) => name(type));
+	const some = [...served].filter(([, count]) => count < pairs.length).map(([type, count]) => `${name(type)} (${count} of ${pairs.length} operations)`);
+	const parts = [
+		'The Credential fields shown above are the ones the chosen operation can use.',
+		everywhere.length ? `${everywhere.join(' and ')} ${everywhere.length > 1 ? 'serve' : 'serves'} every operation.` : '',
+		some.length ? `${some.join(', ')} ${some.length > 1 ? 'serve' : 'serves'} only the operations where ${some.length > 1 ? 'they are' : 'it is'} shown.` : '',
+		'Where several are shown, filling in one is enough.',
+	];
+	return parts.filter(Boolean).join(' ');
+}
