@@ -64,9 +64,11 @@ describe.each(cases)('%s node: the credential fields follow the operation', (_la
 	});
 });
 
+// Stub operations and adapters: only the token declaration and the credential type matter here
+const op = (token: unknown) => ({ token, description: [], execute: async () => ({}) }) as never;
+const adapter = (credentialType: string) => ({ credentialType }) as never;
+
 describe('credentialChoices', () => {
-	const op = (token: unknown) => ({ token, description: [], execute: async () => ({}) }) as never;
-	const adapter = (credentialType: string) => ({ credentialType }) as never;
 	const platform = {
 		label: 'P',
 		adapters: { user: adapter('userCred'), app: adapter('appCred'), key: adapter('appCred') },
@@ -97,8 +99,6 @@ describe('credentialChoices', () => {
 });
 
 describe('credentialNotice', () => {
-	const op = (token: unknown) => ({ token, description: [], execute: async () => ({}) }) as never;
-	const adapter = (credentialType: string) => ({ credentialType }) as never;
 	it('counts what each credential serves from the declarations', () => {
 		const platform = {
 			label: 'P',
