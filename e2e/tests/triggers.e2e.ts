@@ -103,12 +103,19 @@ describe(`event triggers on n8n ${process.env.MEDIAX_N8N_VERSION ?? '2.41.1'}`, 
 		it.each([
 			['a forged signature', { signature: 'forge' }, 401],
 			['a missing signature header', { signature: 'omit' }, 401],
-			['a malformed (signed) body', { rawBody: '{"event":"im_receive_msg",' }, 400],
+			// n8n's own JSON body parser refuses this before the node runs (422 on 2.41)
+			['a malformed (signed) body', { rawBody: '{"event":"im_receive_msg",' }, 'any 4xx'],
+			['a signed JSON body that is not an event', { rawBody: '["im_receive_msg"]' }, 400],
 		])('rejects %s with a 4xx and runs nothing', async (_what, extra, status) => {
 			const before = (await executions(wf.id)).length;
 			const r = await admin('douyin', 'push', { url: wf.url, event: 'im_receive_msg', content: { text: 'hi' }, ...extra });
 			// Douyin retries a failed push 3 times: every attempt is refused
-			expect(r.attempts.map((a: any) => a.status)).toEqual([status, status, status, status]);
+			const statuses = r.attempts.map((a: any) => a.status);
+			expect(statuses).toHaveLength(4);
+			for (const s of statuses) {
+				if (status === 'any 4xx') expect(s >= 400 && s < 500).toBe(true);
+				else expect(s).toBe(status);
+			}
 			expect(r.attempts[0].body).not.toContain(DOUYIN_SECRET);
 			expect(await settledExecutions(wf.id, before)).toHaveLength(before);
 		});
