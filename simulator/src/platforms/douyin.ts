@@ -2,6 +2,7 @@ import type { Fault, PlatformModule, SimContext, SimulatorApi } from '../core/ty
 import { apiRoutes } from './douyin/api';
 import { consentConfirm, consentPage, oauthRoutes } from './douyin/oauth';
 import { replyError } from './douyin/reply';
+import { pushDouyinEvent } from './douyin/push';
 import { Call, normalisePath, type Route } from './douyin/route';
 import { ALL_SCOPES, DEFAULT_CONFIG, DouyinStore, SIM_CLIENT_KEY, SIM_CLIENT_SECRET, SIM_OPEN_ID, type DouyinConfig } from './douyin/store';
 
@@ -133,6 +134,9 @@ export function createDouyin(): PlatformModule {
 						completedVideoId: s.completedVideoId,
 					})),
 				};
+			case 'push':
+				// a signed webhook push to body.url (douyin/push.ts)
+				return pushDouyinEvent(body);
 			default:
 				throw new Error(`unknown douyin admin action ${action}`);
 		}

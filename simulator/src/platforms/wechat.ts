@@ -2,6 +2,7 @@ import type { Fault, PlatformModule, SimContext, SimulatorApi } from '../core/ty
 import { CGI_ROUTES, servePage } from './wechat/content';
 import { CODE_TTL_S, DEFAULT_CONFIG, WxError, fail, seedState, webUser, type WeChatConfig, type WeChatState } from './wechat/state';
 import { codeCallbackPage } from './codeCallbackPage';
+import { checkWeChatServerUrl, pushWeChatMessage } from './wechat/push';
 import {
 	checkWhitelist,
 	classicToken,
@@ -136,8 +137,13 @@ export function createWeChat(): PlatformModule {
 				}
 				case 'state':
 					return summary(state);
+				case 'push':
+					// a signed (and in compatible/safe mode encrypted) message push to body.url (wechat/push.ts)
+					return pushWeChatMessage(body, now);
+				case 'verify-url':
+					return checkWeChatServerUrl(body, now);
 				default:
-					throw new Error(`unknown wechat admin action ${action}; known: config, revoke, expire, issue-web-token, state (defaults ${JSON.stringify(Object.keys(DEFAULT_CONFIG))})`);
+					throw new Error(`unknown wechat admin action ${action}; known: config, revoke, expire, issue-web-token, state, push, verify-url (defaults ${JSON.stringify(Object.keys(DEFAULT_CONFIG))})`);
 			}
 		},
 		faultResponse(ctx: SimContext, fault: Fault) {
