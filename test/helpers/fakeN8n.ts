@@ -59,7 +59,15 @@ export async function httpRequest(options: IHttpRequestOptions): Promise<any> {
 		body = JSON.stringify(b);
 		headers['content-type'] ??= 'application/json';
 	}
-	const res = await fetch(buildUrl(options), { method: options.method ?? "GET", headers, body: body as never });
+	// n8n's axios-based client: `timeout` aborts the request with ECONNABORTED "timeout of <ms>ms exceeded"
+	const signal = options.timeout ? AbortSignal.timeout(options.timeout) : undefined;
+	let res: Response;
+	try {
+		res = await fetch(buildUrl(options), { method: options.method ?? 'GET', headers, body: body as never, signal });
+	} catch (error) {
+		if ((error as Error).name === 'TimeoutError') throw Object.assign(new Error(`timeout of ${options.timeout}ms exceeded`), { code: 'ECONNABORTED' });
+		throw error;
+	}
 	const buf = Buffer.from(await res.arrayBuffer());
 	let parsed: unknown = buf;
 	if (options.encoding !== 'arraybuffer') {
