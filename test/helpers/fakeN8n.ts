@@ -181,7 +181,7 @@ export function fakeContext(opts: FakeContextOptions): any {
 				const previous = (data.oauthTokenData ?? {}) as IDataObject;
 				const url = String(resolveExpression(data.accessTokenUrl, data));
 				ctx.oauthRefreshes++;
-				const reply = (await httpRequest({
+				const full = (await httpRequest({
 					method: 'POST',
 					url,
 					body: new URLSearchParams({
@@ -192,8 +192,10 @@ export function fakeContext(opts: FakeContextOptions): any {
 					}),
 					json: true,
 					ignoreHttpStatusErrors: true,
-				})) as IDataObject;
-				if (!reply?.access_token) throw new Error(`OAuth2 refresh failed: ${JSON.stringify(reply)}`);
+					returnFullResponse: true,
+				})) as { statusCode: number; body: IDataObject };
+				const reply = full.body;
+				if (!reply?.access_token) throw new Error(`OAuth2 refresh failed (HTTP ${full.statusCode}): ${JSON.stringify(reply)}`);
 				const id = opts.attached[type];
 				store.write(id, { ...store.read(id).data, oauthTokenData: { ...previous, ...reply } });
 				return reply;

@@ -150,7 +150,12 @@ export const PLATFORMS: PlatformCase[] = [
 		read: { parameters: { resource: 'draft', operation: 'count' }, path: '/cgi-bin/draft/count' },
 		write: { parameters: { resource: 'draft', operation: 'delete', mediaId: 'wxsim_draft_0002' }, path: '/cgi-bin/draft/delete' },
 		rateLimitCode: '45011',
-		tokenEndpoint: { match: '^/cgi-bin/stable_token', needToken: async () => undefined },
+		tokenEndpoint: {
+			match: '^/cgi-bin/stable_token',
+			async needToken(sim) {
+				await admin(sim, '/wechat/expire', {});
+			},
+		},
 	},
 	{
 		name: 'youtube',
@@ -272,7 +277,7 @@ export const PLATFORMS: PlatformCase[] = [
 		},
 		read: { parameters: { resource: 'user', operation: 'getInfo' }, path: '/arcopen/fn/user/account/info' },
 		write: {
-			parameters: { resource: 'article', operation: 'publish', title: 'ok', category: 41, template_id: 4, content: '<p>short</p>', additionalFields: { banner_url: 'https://i0.hdslb.com/b.jpg' } },
+			parameters: { resource: 'article', operation: 'publish', title: 'ok', category: 41, template_id: 4, content: `<p>${'专栏正文'.repeat(60)}</p>`, additionalFields: { banner_url: 'https://i0.hdslb.com/b.jpg' } },
 			path: '/arcopen/fn/article/add',
 		},
 		rateLimitCode: '127009',

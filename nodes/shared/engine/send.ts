@@ -116,7 +116,8 @@ function asRequestError(ctx: IExecuteFunctions, failure: unknown, req: ApiReques
 		: ` It was retried ${NETWORK_RETRIES} times.`;
 	if (isTimeout(failure)) {
 		const seconds = Math.round((req.timeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS) / 1000);
-		return new NodeApiError(ctx.getNode(), { message: e?.message ?? String(failure), code: e?.code ?? 'ETIMEDOUT' } as JsonObject, {
+		// no `code` in the error body: NodeApiError would replace the message with its generic text for ECONNABORTED
+		return new NodeApiError(ctx.getNode(), { message: e?.message ?? String(failure) } as JsonObject, {
 			message: `${req.method} ${req.path} timed out after ${seconds} s`,
 			description: `No reply within the node's "${REQUEST_TIMEOUT_LABEL}" option (${seconds} s).${unsafe} Raise "${REQUEST_TIMEOUT_LABEL}" for large files or a slow network, or run again later.`,
 		});

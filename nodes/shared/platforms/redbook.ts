@@ -75,8 +75,12 @@ function tokenFields(data: IDataObject): FetchedToken {
 }
 
 async function tokenCall(httpRequest: HttpRequester, url: string, body: IDataObject, what: string): Promise<IDataObject> {
-	const reply = (await httpRequest({ method: 'POST', url, body, json: true, ignoreHttpStatusErrors: true })) as IDataObject;
-	const verdict = redbookVerdict(200, reply);
+	const full = (await httpRequest({ method: 'POST', url, body, json: true, ignoreHttpStatusErrors: true, returnFullResponse: true })) as { statusCode?: number; body?: unknown };
+	const reply = (full.body && typeof full.body === 'object' ? full.body : {}) as IDataObject;
+	// no JSON envelope (a gateway's error page): the endpoint failed, reported with its status by the engine
+	const status = Number(full.statusCode ?? 200);
+	if (status >= 400 && !(full.body && typeof full.body === 'object')) throw Object.assign(new Error(`JuGuang ${what}: HTTP ${status}`), { statusCode: status });
+	const verdict = redbookVerdict(status, reply);
 	if (!verdict.ok || !(reply.data as IDataObject)?.access_token) {
 		throw new TokenError(`JuGuang ${what} failed: ${verdict.message ?? 'no access_token'}`, verdict.code, HINTS[Number(verdict.code)]);
 	}
