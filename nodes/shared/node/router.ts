@@ -10,6 +10,7 @@ import { RunTokens } from '../engine/runTokens';
 import { secretValues } from '../engine/secrets';
 import type { TokenKind } from '../engine/types';
 import { toNodeError } from './errors';
+import { checkFields } from './fields';
 import { forEachLimited } from './limit';
 import { withIsoDates } from './isoDates';
 import type { OperationModule, PlatformCall, ResourceOperations } from './operation';
@@ -66,6 +67,7 @@ async function runItem(ctx: IExecuteFunctions, platform: NodePlatform, run: RunT
 	const operation = ctx.getNodeParameter('operation', i) as string;
 	const module: OperationModule | undefined = platform.resources[resource]?.[operation];
 	if (!module) throw new NodeOperationError(ctx.getNode(), `The operation "${operation}" of "${resource}" is not known`, { itemIndex: i });
+	checkFields(ctx, module.description, i);
 	const token = module.token;
 	const adapter = token === 'none' ? undefined : adapterFor(ctx, platform, token, `${resource} → ${operation}`);
 	const timeoutMs = requestTimeoutMs(ctx, i);
