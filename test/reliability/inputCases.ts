@@ -68,19 +68,32 @@ export function inputCases(node: INodeType): InputCase[] {
 			// fields shown only for other values of the fields above (a second pass picks them up with valid values)
 			for (const p of properties.filter((q) => !(q.name in base) && q.type !== 'notice' && isShown(q, valueOf))) base[p.name] = validValue(p);
 			// the operation's own fields (node-wide options such as Requests in Parallel have no displayOptions)
-			const visible = properties.filter((p) => p.displayOptions && p.name in base && p.name !== 'resource' && p.name !== 'operation' && isShown(p, valueOf));
-			const binary = visible.some(isBinaryPropertyField);
-			for (const p of visible) {
+			const own = (values: Record<string, unknown>) => {
+				const read = (name: string) => (name in values ? values[name] : properties.find((p) => p.name === name)?.default);
+				return properties.filter((p) => p.displayOptions && p.name !== 'resource' && p.name !== 'operation' && p.type !== 'notice' && isShown(p, read));
+			};
+			const visible = own(base);
+			const add = (p: INodeProperties, values: Record<string, unknown>, variant: string) => {
 				for (const bad of badValues(p)) {
 					cases.push({
-						title: `${resource} → ${operation}: "${p.displayName}" ${bad.kind}`,
+						title: `${resource} → ${operation}${variant}: "${p.displayName}" ${bad.kind}`,
 						resource,
 						operation,
 						field: p.displayName,
 						kind: bad.kind,
-						parameters: { ...base, [p.name]: bad.value },
-						binary,
+						parameters: { ...values, [p.name]: bad.value },
+						binary: true,
 					});
+				}
+			};
+			for (const p of visible) add(p, base, '');
+			// fields another option value shows (e.g. "Define Articles Using: JSON" shows the JSON field)
+			for (const switcher of visible.filter((p) => p.type === 'options')) {
+				for (const value of optionValues(switcher).filter((v) => v !== base[switcher.name])) {
+					const values: Record<string, unknown> = { ...base, [switcher.name]: value };
+					const shownNow = own(values).filter((p) => !visible.some((v) => v === p));
+					for (const p of shownNow) values[p.name] = validValue(p);
+					for (const p of shownNow) add(p, values, ` (${switcher.displayName}: ${String(value)})`);
 				}
 			}
 		}
