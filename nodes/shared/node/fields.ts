@@ -33,8 +33,12 @@ export function isShown(property: INodeProperties, valueOf: ValueOf): boolean {
 	return true;
 }
 
-/** Parameters that name an input item's binary property (n8n's convention: `binaryPropertyName`, `…BinaryPropertyName`). */
-export const isBinaryPropertyField = (property: INodeProperties) => property.type === 'string' && /binaryPropertyName$/i.test(property.name);
+/**
+ * Parameters that name an input item's binary property (n8n's convention: `binaryPropertyName`, `…BinaryPropertyName`,
+ * "Input Binary Field"); a download's "Put Output File in Field" names a property the node creates.
+ */
+export const isBinaryPropertyField = (property: INodeProperties) =>
+	property.type === 'string' && /binaryPropertyName$/i.test(property.name) && !/output/i.test(property.displayName);
 
 function fieldError(ctx: IExecuteFunctions, itemIndex: number, property: INodeProperties, problem: string, todo: string): NodeOperationError {
 	return new NodeOperationError(ctx.getNode(), `Field "${property.displayName}" ${problem}`, { itemIndex, description: todo });
@@ -55,7 +59,7 @@ export function checkFields(ctx: IExecuteFunctions, properties: INodeProperties[
 		const empty = value === undefined || value === null || (typeof value === 'string' && value.trim() === '');
 		if (empty) {
 			if (property.required && ['string', 'json', 'dateTime', 'number'].includes(property.type)) {
-				throw fieldError(ctx, itemIndex, property, 'is empty', `Enter ${property.displayName}${property.placeholder ? ` (e.g. ${property.placeholder})` : ''}. ${property.description ?? ''}`.trim());
+				throw fieldError(ctx, itemIndex, property, 'is required', `Enter ${property.displayName}${property.placeholder ? ` (e.g. ${property.placeholder})` : ''}. ${property.description ?? ''}`.trim());
 			}
 			continue;
 		}
