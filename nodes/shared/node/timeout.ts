@@ -7,7 +7,7 @@ export const requestTimeoutProperty: INodeProperties = {
 	name: 'requestTimeout',
 	type: 'number',
 	typeOptions: { minValue: 1, maxValue: 3600, numberPrecision: 0 },
-	default: DEFAULT_REQUEST_TIMEOUT_MS / 1000,
+	default: 300,
 	description: 'How long one request to the platform may take before it fails; an upload sends one request per part',
 };
 
