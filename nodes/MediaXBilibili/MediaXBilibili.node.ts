@@ -14,6 +14,7 @@ import { videoDescription } from './actions/video';
 import { getArticleCategories, getPartitions } from './methods/loadOptions';
 import { bilibiliPlatform } from './transport';
 import { requestsInParallelProperty } from '../shared/node/parallel';
+import { requestTimeoutProperty } from '../shared/node/timeout';
 
 export class MediaXBilibili implements INodeType {
 	description: INodeTypeDescription = {
@@ -48,6 +49,7 @@ export class MediaXBilibili implements INodeType {
 			...articleDescription,
 			...dataDescription,
 			requestsInParallelProperty,
+			requestTimeoutProperty,
 		],
 	};
 

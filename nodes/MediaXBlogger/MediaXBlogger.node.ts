@@ -13,6 +13,7 @@ import { pageDescription } from './actions/page';
 import { postDescription } from './actions/post';
 import { bloggerPlatform } from './transport';
 import { requestsInParallelProperty } from '../shared/node/parallel';
+import { requestTimeoutProperty } from '../shared/node/timeout';
 
 export class MediaXBlogger implements INodeType {
 	description: INodeTypeDescription = {
@@ -54,6 +55,7 @@ export class MediaXBlogger implements INodeType {
 			...pageDescription,
 			...commentDescription,
 			requestsInParallelProperty,
+			requestTimeoutProperty,
 		],
 	};
 

@@ -15,6 +15,7 @@ import { userDescription } from './actions/user';
 import { videoDescription } from './actions/video';
 import { douyinPlatform } from './transport';
 import { requestsInParallelProperty } from '../shared/node/parallel';
+import { requestTimeoutProperty } from '../shared/node/timeout';
 
 export class MediaXDouyin implements INodeType {
 	description: INodeTypeDescription = {
@@ -60,6 +61,7 @@ export class MediaXDouyin implements INodeType {
 			...dataDescription,
 			...toolDescription,
 			requestsInParallelProperty,
+			requestTimeoutProperty,
 		],
 	};
 

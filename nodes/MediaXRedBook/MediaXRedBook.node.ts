@@ -18,6 +18,7 @@ import { unitDescription } from './actions/unit';
 import { getAdvertisers } from './methods/loadOptions';
 import { redbookPlatform } from './transport';
 import { requestsInParallelProperty } from '../shared/node/parallel';
+import { requestTimeoutProperty } from '../shared/node/timeout';
 
 export class MediaXRedBook implements INodeType {
 	description: INodeTypeDescription = {
@@ -71,6 +72,7 @@ export class MediaXRedBook implements INodeType {
 				displayOptions: { hide: { resource: ['authorization'] } },
 			},
 			requestsInParallelProperty,
+			requestTimeoutProperty,
 		],
 	};
 

@@ -16,6 +16,7 @@ import { temporaryMediaDescription } from './actions/temporaryMedia';
 import { webAuthorizationDescription } from './actions/webAuthorization';
 import { wechatPlatform } from './transport';
 import { requestsInParallelProperty } from '../shared/node/parallel';
+import { requestTimeoutProperty } from '../shared/node/timeout';
 
 export class MediaXWeChatOfficialAccount implements INodeType {
 	description: INodeTypeDescription = {
@@ -56,6 +57,7 @@ export class MediaXWeChatOfficialAccount implements INodeType {
 			...publicationDescription,
 			...followerDescription,
 			requestsInParallelProperty,
+			requestTimeoutProperty,
 		],
 	};
 

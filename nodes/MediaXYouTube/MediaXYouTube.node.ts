@@ -18,6 +18,7 @@ import { thumbnailDescription } from './actions/thumbnail';
 import { videoDescription } from './actions/video';
 import { youTubePlatform } from './transport';
 import { requestsInParallelProperty } from '../shared/node/parallel';
+import { requestTimeoutProperty } from '../shared/node/timeout';
 
 /** What each credential is, as the panel names it. */
 const credentialLabels = {
@@ -75,6 +76,7 @@ export class MediaXYouTube implements INodeType {
 			...thumbnailDescription,
 			...captionDescription,
 			requestsInParallelProperty,
+			requestTimeoutProperty,
 		],
 	};
 

@@ -250,7 +250,8 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Ru
 			} else if (fault?.type === 'http') {
 				entry.note = `fault:http ${fault.status}`;
 				await ctx.body().catch(() => undefined);
-				ctx.send(fault.status ?? 500, fault.message ?? '<html><body>Internal Server Error</body></html>', 'text/html');
+				const retryAfter = fault.retryAfter !== undefined ? { 'retry-after': String(fault.retryAfter) } : undefined;
+				ctx.send(fault.status ?? 500, fault.message ?? '<html><body>Internal Server Error</body></html>', 'text/html', retryAfter);
 				return;
 			} else if (fault && (fault.type === 'rateLimit' || fault.type === 'platformError')) {
 				entry.note = `fault:${fault.type}`;

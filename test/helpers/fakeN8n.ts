@@ -59,7 +59,15 @@ export async function httpRequest(options: IHttpRequestOptions): Promise<any> {
 		body = JSON.stringify(b);
 		headers['content-type'] ??= 'application/json';
 	}
-	const res = await fetch(buildUrl(options), { method: options.method ?? "GET", headers, body: body as never });
+	// n8n's axios-based client: `timeout` aborts the request with ECONNABORTED "timeout of <ms>ms exceeded"
+	const signal = options.timeout ? AbortSignal.timeout(options.timeout) : undefined;
+	let res: Response;
+	try {
+		res = await fetch(buildUrl(options), { method: options.method ?? 'GET', headers, body: body as never, signal });
+	} catch (error) {
+		if ((error as Error).name === 'TimeoutError') throw Object.assign(new Error(`timeout of ${options.timeout}ms exceeded`), { code: 'ECONNABORTED' });
+		throw error;
+	}
 	const buf = Buffer.from(await res.arrayBuffer());
 	let parsed: unknown = buf;
 	if (options.encoding !== 'arraybuffer') {
@@ -173,7 +181,7 @@ export function fakeContext(opts: FakeContextOptions): any {
 				const previous = (data.oauthTokenData ?? {}) as IDataObject;
 				const url = String(resolveExpression(data.accessTokenUrl, data));
 				ctx.oauthRefreshes++;
-				const reply = (await httpRequest({
+				const full = (await httpRequest({
 					method: 'POST',
 					url,
 					body: new URLSearchParams({
@@ -184,8 +192,10 @@ export function fakeContext(opts: FakeContextOptions): any {
 					}),
 					json: true,
 					ignoreHttpStatusErrors: true,
-				})) as IDataObject;
-				if (!reply?.access_token) throw new Error(`OAuth2 refresh failed: ${JSON.stringify(reply)}`);
+					returnFullResponse: true,
+				})) as { statusCode: number; body: IDataObject };
+				const reply = full.body;
+				if (!reply?.access_token) throw new Error(`OAuth2 refresh failed (HTTP ${full.statusCode}): ${JSON.stringify(reply)}`);
 				const id = opts.attached[type];
 				store.write(id, { ...store.read(id).data, oauthTokenData: { ...previous, ...reply } });
 				return reply;

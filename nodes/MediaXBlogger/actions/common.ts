@@ -3,16 +3,13 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import type { ApiRequest } from '../../shared/engine/types';
 import type { OperationModule, PlatformCall } from '../../shared/node/operation';
 import { collectPages, paginationFields } from '../../shared/node/pagination';
-import { withReadRetry } from '../../shared/node/retry';
 
 export { show };
 
 export const BLOGGER = '/blogger/v3';
 
-/** Google's per-minute limits: reads retry with backoff, writes never. */
-const RATE_LIMIT_REASONS = new Set(['rateLimitExceeded', 'userRateLimitExceeded', 'RESOURCE_EXHAUSTED']);
-
-export const bloggerOperation = (module: OperationModule): OperationModule => withReadRetry(module, RATE_LIMIT_REASONS);
+/** Every Blogger operation goes through this; rate limits are retried by the engine (googleVerdict's rateLimited). */
+export const bloggerOperation = (module: OperationModule): OperationModule => module;
 
 export { paginationFields };
 

@@ -4,7 +4,6 @@ import { hasCredential } from '../../shared/engine/engine';
 import type { ApiRequest } from '../../shared/engine/types';
 import type { OperationModule, PlatformCall } from '../../shared/node/operation';
 import { collectPages, paginationFields } from '../../shared/node/pagination';
-import { withReadRetry } from '../../shared/node/retry';
 import { GOOGLE_USER_CREDENTIAL } from '../../shared/platforms/google';
 
 export { show, splitList };
@@ -12,11 +11,8 @@ export { show, splitList };
 export const YT = '/youtube/v3';
 export const YT_UPLOAD = '/upload/youtube/v3';
 
-/** Google's per-minute limits: reads retry with backoff, writes never. */
-export const GOOGLE_RATE_LIMIT_REASONS = new Set(['rateLimitExceeded', 'userRateLimitExceeded', 'RESOURCE_EXHAUSTED']);
-
-/** Every YouTube operation goes through this: its reads retry on rateLimitExceeded. */
-export const ytOperation = (module: OperationModule): OperationModule => withReadRetry(module, GOOGLE_RATE_LIMIT_REASONS);
+/** Every YouTube operation goes through this; rate limits are retried by the engine (googleVerdict's rateLimited). */
+export const ytOperation = (module: OperationModule): OperationModule => module;
 
 /** tags are comma-separated and may contain spaces */
 export function splitTags(value: unknown): string[] {

@@ -36,7 +36,7 @@ export function preAuthenticationFor(adapter: StoredTokenAdapter) {
 			adapter.source === 'app-token'
 				? fetchAppToken(adapter, httpRequest, credentials, { reason: 'missing' })
 				: fetchPastedCodeToken(adapter, httpRequest, credentials, { reason: 'missing' });
-		return fetched.catch((error: unknown) => Promise.reject(tokenFailure(error, credentials)));
+		return fetched.catch((error: unknown) => Promise.reject(tokenFailure(error, credentials, adapter.credentialDisplayName)));
 	};
 }
 

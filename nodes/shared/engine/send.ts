@@ -14,6 +14,10 @@ import { TokenError, type ApiRequest, type ApiResponse } from './types';
 
 const NETWORK_RETRIES = 2;
 
+/** The node option that sets `ApiRequest.timeoutMs` (nodes/shared/node/timeout.ts); named in timeout errors. */
+export const REQUEST_TIMEOUT_LABEL = 'Request Timeout (Seconds)';
+export const DEFAULT_REQUEST_TIMEOUT_MS = 300_000;
+
 export function baseFor(adapter: TokenAdapter, credentials: ICredentialDataDecryptedObject, req: ApiRequest): string {
 	return req.host && adapter.hostUrl ? adapter.hostUrl(credentials, req.host) : adapter.baseUrl(credentials);
 }
@@ -26,7 +30,7 @@ export function toHttpOptions(base: string, req: ApiRequest): IHttpRequestOption
 		headers: { ...(req.headers ?? {}) },
 		returnFullResponse: true,
 		ignoreHttpStatusErrors: true,
-		timeout: req.timeoutMs ?? 300_000,
+		timeout: req.timeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS,
 	};
 	if (req.body !== undefined) options.body = req.body as IHttpRequestOptions['body'];
 	if (req.disableFollowRedirect) options.disableFollowRedirect = true;
@@ -85,6 +89,18 @@ export async function sendWithTransientRetry(ctx: IExecuteFunctions, req: ApiReq
 	}
 }
 
+/** What a 5xx reply's error adds: a read was retried, a write was not resent (the platform may have performed it). */
+export function serverErrorAdvice(req: ApiRequest): string {
+	return req.idempotent
+		? `The platform had a server error; this read was retried ${NETWORK_RETRIES} times. Run again later.`
+		: 'The platform had a server error. This write was not resent, because the platform may already have performed it; check the result on the platform before running it again.';
+}
+
+function isTimeout(failure: unknown): boolean {
+	const e = failure as { code?: string; cause?: { code?: string }; message?: string; name?: string } | undefined;
+	return ['ECONNABORTED', 'ETIMEDOUT', 'UND_ERR_HEADERS_TIMEOUT'].includes(String(e?.code ?? e?.cause?.code ?? '')) || e?.name === 'TimeoutError' || /timeout|timed out/i.test(String(e?.message ?? ''));
+}
+
 /** Token problems pass through as they are; anything else becomes a NodeApiError that says which call failed. */
 function asRequestError(ctx: IExecuteFunctions, failure: unknown, req: ApiRequest): Error {
 	// a credential's token request failed (preAuthentication); n8n may have wrapped it, and credentials load in
@@ -95,7 +111,17 @@ function asRequestError(ctx: IExecuteFunctions, failure: unknown, req: ApiReques
 	if (tokenFailure) return tokenFailure instanceof TokenError ? tokenFailure : new TokenError(tokenFailure.message, tokenFailure.code);
 	if (failure instanceof NodeApiError || failure instanceof NodeOperationError) return failure;
 	const e = failure as Error & { code?: string };
-	const unsafe = !req.idempotent ? ' It was not resent, because the platform may already have performed it; check the result before running it again.' : '';
+	const unsafe = !req.idempotent
+		? ' It was not resent, because the platform may already have performed it; check the result before running it again.'
+		: ` It was retried ${NETWORK_RETRIES} times.`;
+	if (isTimeout(failure)) {
+		const seconds = Math.round((req.timeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS) / 1000);
+		// no `code` in the error body: NodeApiError would replace the message with its generic text for ECONNABORTED
+		return new NodeApiError(ctx.getNode(), { message: e?.message ?? String(failure) } as JsonObject, {
+			message: `${req.method} ${req.path} timed out after ${seconds} s`,
+			description: `No reply within the node's "${REQUEST_TIMEOUT_LABEL}" option (${seconds} s).${unsafe} Raise "${REQUEST_TIMEOUT_LABEL}" for large files or a slow network, or run again later.`,
+		});
+	}
 	return new NodeApiError(ctx.getNode(), { message: e?.message ?? String(failure), code: e?.code ?? '' } as JsonObject, {
 		message: `${req.method} ${req.path} failed: ${e?.message ?? String(failure)}`,
 		description: `The connection failed (${e?.code ?? 'network error'}).${unsafe}`,

@@ -50,6 +50,8 @@ export interface ReplyVerdict {
 	ok: boolean;
 	/** the platform says the token is expired, revoked or unknown: refresh once and retry */
 	tokenInvalid?: boolean;
+	/** the platform refused the request for its rate limit (not performed): wait and send it again */
+	rateLimited?: boolean;
 	code?: number | string;
 	message?: string;
 	/** extra fields for the error (logid, sub codes) */

@@ -10,10 +10,12 @@ import { RunTokens } from '../engine/runTokens';
 import { secretValues } from '../engine/secrets';
 import type { TokenKind } from '../engine/types';
 import { toNodeError } from './errors';
+import { checkFields } from './fields';
 import { forEachLimited } from './limit';
 import { withIsoDates } from './isoDates';
 import type { OperationModule, PlatformCall, ResourceOperations } from './operation';
 import { requestsInParallel } from './parallel';
+import { requestTimeoutMs } from './timeout';
 
 export interface NodePlatform {
 	label: string;
@@ -65,11 +67,13 @@ async function runItem(ctx: IExecuteFunctions, platform: NodePlatform, run: RunT
 	const operation = ctx.getNodeParameter('operation', i) as string;
 	const module: OperationModule | undefined = platform.resources[resource]?.[operation];
 	if (!module) throw new NodeOperationError(ctx.getNode(), `The operation "${operation}" of "${resource}" is not known`, { itemIndex: i });
+	checkFields(ctx, module.description, i);
 	const token = module.token;
 	const adapter = token === 'none' ? undefined : adapterFor(ctx, platform, token, `${resource} → ${operation}`);
+	const timeoutMs = requestTimeoutMs(ctx, i);
 	const call: PlatformCall = async (request) => {
 		if (!adapter) throw new NodeOperationError(ctx.getNode(), `${resource} → ${operation} does not call ${platform.label}`);
-		const response = await platformRequest(ctx, adapter, request, run);
+		const response = await platformRequest(ctx, adapter, { ...request, timeoutMs: request.timeoutMs ?? timeoutMs }, run);
 		return request.binaryResponse ? response : response.body;
 	};
 	const result = await module.execute.call(ctx, i, call);

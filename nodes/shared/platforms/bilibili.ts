@@ -26,6 +26,8 @@ export function bilibiliHost(credentials: ICredentialDataDecryptedObject, host: 
  * apifox.com/apidoc/docs-site/1106400/doc-895951). Codes it does not publish get no hint.
  */
 const TOKEN_INVALID_CODES = new Set([127001]);
+/** 127009 接口繁忙，请稍后再试: rate limited, retry with backoff (google-redbook-bilibili.md status codes) */
+const RATE_LIMIT_CODES = new Set([127009]);
 const RECONNECT = 'open the credential and click "Reconnect" (n8n 1.x: "Connect my account")';
 const HINTS: Record<number, string> = {
 	127000: 'An authentication parameter (a signature header or the access token) is missing from the request.',
@@ -63,6 +65,7 @@ export function bilibiliVerdict(statusCode: number, body: unknown): ReplyVerdict
 	return {
 		ok: false,
 		tokenInvalid: TOKEN_INVALID_CODES.has(code),
+		rateLimited: RATE_LIMIT_CODES.has(code),
 		code,
 		message: `Bilibili error ${code}: ${String(b.message ?? b.msg ?? '')}`,
 		details: { hint: HINTS[code] ?? '', logid: (b.request_id as string) ?? '' },

@@ -10,6 +10,8 @@ export const DOUYIN_APP_CREDENTIAL = 'mediaXDouyinClientCredentialsApi';
 
 /** Codes that mean "this token is expired, revoked or unknown": refresh and retry once. */
 const TOKEN_INVALID_CODES = new Set([10008, 2190002, 2190008, 28001003, 28001008]);
+/** "request rate too high" (douyin-wechat.md error table); 28003017 / 2190001 are quotas, not retried */
+const RATE_LIMIT_CODES = new Set([28003018]);
 
 /** What the user can do about the common codes; shown under the error. */
 const HINTS: Record<number, string> = {
@@ -73,6 +75,7 @@ export function douyinVerdict(statusCode: number, body: unknown): ReplyVerdict {
 	return {
 		ok: false,
 		tokenInvalid: TOKEN_INVALID_CODES.has(code),
+		rateLimited: RATE_LIMIT_CODES.has(code),
 		code,
 		message: `Douyin error ${code}: ${description || 'no description'}`,
 		details: { hint: HINTS[code] ?? '', logid: logid as string, description },

@@ -56,6 +56,8 @@ export function googleTokenInfoUrl(credentials: ICredentialDataDecryptedObject):
 	return /\/token$/.test(tokenUrl) ? tokenUrl.replace(/\/token$/, '/tokeninfo') : new URL('/tokeninfo', tokenUrl).toString();
 }
 
+const RATE_LIMIT_REASONS = new Set(['rateLimitExceeded', 'userRateLimitExceeded', 'uploadRateLimitExceeded', 'RESOURCE_EXHAUSTED']);
+
 /** Google answers errors with an HTTP status and `{error:{code,message,errors:[{reason,domain}],status}}`. */
 export function googleVerdict(statusCode: number, body: unknown): ReplyVerdict {
 	if (statusCode < 400) return { ok: true };
@@ -74,6 +76,8 @@ export function googleVerdict(statusCode: number, body: unknown): ReplyVerdict {
 	return {
 		ok: false,
 		tokenInvalid: statusCode === 401 && reason !== 'youtubeSignupRequired' && reason !== 'NoLinkedYouTubeAccount',
+		// per-minute limits, "retry with exponential backoff" (google-redbook-bilibili.md, YouTube errors 403/429); quotaExceeded is daily
+		rateLimited: statusCode === 429 || RATE_LIMIT_REASONS.has(reason),
 		code: reason,
 		message: `Google error ${statusCode} ${reason}: ${message}`,
 		details: { hint: HINTS[reason] ?? '', domain: first.domain as string },

@@ -15,6 +15,8 @@ export const REDBOOK_DEFAULT_SCOPES = ['report_service', 'ad_query', 'ad_manage'
  * so they are corrected in one place once checked against the platform. Messages are matched as a fallback.
  */
 const TOKEN_INVALID_CODES = new Set([40101, 40102]);
+/** the simulator's rate-limit code (JuGuang publishes none; README Known limits "Unpublished error codes") */
+const RATE_LIMIT_CODES = new Set([42901]);
 const TOKEN_INVALID_TEXT = /access[_ ]?token|token (is )?(invalid|expired)|令牌|token无效|token过期/i;
 const HINTS: Record<number, string> = {
 	40001: 'JuGuang rejected a parameter: check the fields of this operation.',
@@ -50,6 +52,7 @@ export function redbookVerdict(statusCode: number, body: unknown): ReplyVerdict 
 	return {
 		ok: false,
 		tokenInvalid: TOKEN_INVALID_CODES.has(effective) || (effective !== 40301 && effective !== 40302 && TOKEN_INVALID_TEXT.test(msg)),
+		rateLimited: RATE_LIMIT_CODES.has(effective),
 		code: effective,
 		message: `JuGuang error ${effective}: ${msg || 'request failed'}`,
 		details: { hint: HINTS[effective] ?? '', logid: (b.request_id as string) ?? '' },
@@ -72,8 +75,12 @@ function tokenFields(data: IDataObject): FetchedToken {
 }
 
 async function tokenCall(httpRequest: HttpRequester, url: string, body: IDataObject, what: string): Promise<IDataObject> {
-	const reply = (await httpRequest({ method: 'POST', url, body, json: true, ignoreHttpStatusErrors: true })) as IDataObject;
-	const verdict = redbookVerdict(200, reply);
+	const full = (await httpRequest({ method: 'POST', url, body, json: true, ignoreHttpStatusErrors: true, returnFullResponse: true })) as { statusCode?: number; body?: unknown };
+	const reply = (full.body && typeof full.body === 'object' ? full.body : {}) as IDataObject;
+	// no JSON envelope (a gateway's error page): the endpoint failed, reported with its status by the engine
+	const status = Number(full.statusCode ?? 200);
+	if (status >= 400 && !(full.body && typeof full.body === 'object')) throw Object.assign(new Error(`JuGuang ${what}: HTTP ${status}`), { statusCode: status });
+	const verdict = redbookVerdict(status, reply);
 	if (!verdict.ok || !(reply.data as IDataObject)?.access_token) {
 		throw new TokenError(`JuGuang ${what} failed: ${verdict.message ?? 'no access_token'}`, verdict.code, HINTS[Number(verdict.code)]);
 	}

@@ -8,6 +8,8 @@ export const WECHAT_APP_CREDENTIAL = 'mediaXWeChatOfficialAccountApi';
 
 /** 40001 invalid or superseded, 40014 malformed/unknown, 42001 expired: refresh and retry once. */
 const TOKEN_INVALID_CODES = new Set([40001, 40014, 42001]);
+/** 45011 minute quota (retry next minute); 45009 is the daily quota, which a retry cannot help (douyin-wechat.md errcodes) */
+const RATE_LIMIT_CODES = new Set([45011]);
 
 /** English meaning and what to do, per errcode; WeChat's errmsg is appended as is. */
 const ERRCODES: Record<number, string> = {
@@ -66,6 +68,7 @@ export function wechatVerdict(statusCode: number, body: unknown): ReplyVerdict {
 	return {
 		ok: false,
 		tokenInvalid: TOKEN_INVALID_CODES.has(code),
+		rateLimited: RATE_LIMIT_CODES.has(code),
 		code,
 		message: `WeChat error ${code}: ${wechatErrorHint(code).split(':')[0].replace(/\.$/, '') || errmsg}`,
 		details: { hint: wechatErrorHint(code), errmsg, ...(rid ? { logid: rid } : {}) },

@@ -63,6 +63,8 @@ export interface Fault {
 	/** for 'platformError': the business error code to answer with */
 	code?: number;
 	message?: string;
+	/** for 'http': a Retry-After header (seconds, or an HTTP-date), as servers send with 429 and 503 (RFC 9110 §10.2.3) */
+	retryAfter?: number | string;
 }
 
 export interface SimContext {

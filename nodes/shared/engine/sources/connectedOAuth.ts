@@ -3,7 +3,8 @@ import type { ConnectedOAuthAdapter } from '../adapters';
 import { renewUnderLease } from '../lease';
 import { persistOAuthTokenData } from '../persistence';
 import { sharedRenewal } from '../singleFlight';
-import type { TokenState } from '../types';
+import { tokenFailure } from '../tokenFailure';
+import { TokenError, type TokenState } from '../types';
 import { credentialKey, isExpiring, requesterFor, notConnected, type HeldToken, type TokenSource } from './source';
 
 /** Refreshed tokens kept in process memory when this n8n offers no way to write oauthTokenData (see persistence.ts). */
@@ -63,10 +64,11 @@ async function renewConnected(ctx: IExecuteFunctions, adapter: ConnectedOAuthAda
 	const httpRequest = requesterFor(ctx);
 	const { credentials } = held;
 	// a still-valid access token needs no refresh when only the refresh token is running out
-	let next = reason === 'renew-refresh-token' ? held.token : await adapter.refresh(httpRequest, credentials, held.token);
+	const failed = (error: unknown) => Promise.reject(error instanceof TokenError ? error : tokenFailure(error, credentials, adapter.credentialDisplayName));
+	let next = reason === 'renew-refresh-token' ? held.token : await adapter.refresh(httpRequest, credentials, held.token).catch(failed);
 	const window = adapter.refreshTokenRenewWindowMs ?? 0;
 	if (adapter.renewRefreshToken && next.refreshExpiresAt && next.refreshExpiresAt - window <= Date.now()) {
-		next = await adapter.renewRefreshToken(httpRequest, credentials, next);
+		next = await adapter.renewRefreshToken(httpRequest, credentials, next).catch(failed);
 	}
 	const previous = (credentials.oauthTokenData ?? {}) as IDataObject;
 	if (await persistOAuthTokenData(ctx, adapter.credentialType, adapter.writeToken(previous, next))) memoryTokens.delete(key);

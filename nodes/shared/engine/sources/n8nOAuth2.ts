@@ -1,7 +1,8 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 import type { N8nOAuth2Adapter } from '../adapters';
 import { sharedRenewal } from '../singleFlight';
-import { credentialKey, notConnected, type HeldToken, type TokenSource } from './source';
+import { TokenError } from '../types';
+import { CONNECT_BUTTON, credentialKey, notConnected, type HeldToken, type TokenSource } from './source';
 
 async function readStored(ctx: IExecuteFunctions, adapter: N8nOAuth2Adapter): Promise<HeldToken> {
 	const credentials = await ctx.getCredentials(adapter.credentialType);
@@ -13,6 +14,19 @@ async function readStored(ctx: IExecuteFunctions, adapter: N8nOAuth2Adapter): Pr
 	return { credentials, token: { accessToken, expiresAt: 0 } };
 }
 
+/** n8n's own refresh failed: a refused grant needs a reconnect; anything else (the token endpoint down) a later run. */
+function refreshFailed(adapter: N8nOAuth2Adapter, error: unknown): TokenError {
+	const message = String((error as Error)?.message ?? error);
+	const refused = /invalid_grant|unauthorized_client|invalid_client|revoked|expired/i.test(message);
+	return new TokenError(
+		`${adapter.label} could not refresh the token of the ${adapter.credentialDisplayName} credential: ${message}`,
+		undefined,
+		refused
+			? `The refresh token was revoked or has expired: open the credential and click ${CONNECT_BUTTON}.`
+			: `${adapter.label}'s token endpoint failed; run again later. If it keeps failing, open the credential and click ${CONNECT_BUTTON}.`,
+	);
+}
+
 /**
  * Source 'n8n-oauth2': n8n's Connect stores the token and n8n's own refresh renews and persists it (under n8n's lock
  * in 2.x); the engine signs with the stored token and asks for that refresh once per rejected token.
@@ -22,7 +36,9 @@ export const n8nOAuth2Source: TokenSource<N8nOAuth2Adapter> = {
 	async invalidate(ctx, adapter, rejected) {
 		const latest = await readStored(ctx, adapter);
 		if (latest.token.accessToken !== rejected.token.accessToken) return latest;
-		await sharedRenewal(credentialKey(ctx, adapter.credentialType), async () => ctx.helpers.refreshOAuth2Token.call(ctx, adapter.credentialType));
+		await sharedRenewal(credentialKey(ctx, adapter.credentialType), async () => ctx.helpers.refreshOAuth2Token.call(ctx, adapter.credentialType)).catch((error: unknown) => {
+			throw refreshFailed(adapter, error);
+		});
 		return readStored(ctx, adapter);
 	},
 	apply(options, held) {

@@ -66,7 +66,7 @@ export function storedTokenSource<A extends StoredTokenAdapter>(needsRenewal: Re
 				},
 				// from the latest record: a refresh token another process rotated, a code it consumed
 				renew: async () => {
-					const fields = await fetch(adapter, requesterFor(ctx), current, renewal).catch((error: unknown) => Promise.reject(tokenFailure(error, current)));
+					const fields = await fetch(adapter, requesterFor(ctx), current, renewal).catch((error: unknown) => Promise.reject(tokenFailure(error, current, adapter.credentialDisplayName)));
 					if (await persistCredentialFields(ctx, adapter.credentialType, fields)) memoryTokens.delete(key);
 					else memoryTokens.set(key, { basedOn: String(current.accessToken ?? ''), fields });
 					return heldFrom({ ...current, ...fields } as ICredentialDataDecryptedObject);
