@@ -7,6 +7,7 @@ import {
 } from 'n8n-workflow';
 import { credentialChoices } from '../shared/node/credentialChoice';
 import { routeOperations } from '../shared/node/router';
+import { authorizationDescription } from './actions/authorization';
 import { commentDescription } from './actions/comment';
 import { dataDescription } from './actions/data';
 import { imageTextDescription } from './actions/imageText';
@@ -44,6 +45,7 @@ export class MediaXDouyin implements INodeType {
 				type: 'options',
 				noDataExpression: true,
 				options: [
+					{ name: 'Authorization', value: 'authorization', description: 'When the account must authorize again, read from the credential' },
 					{ name: 'Comment', value: 'comment' },
 					{ name: 'Data', value: 'data' },
 					{ name: 'Image-Text', value: 'imageText' },
@@ -53,6 +55,7 @@ export class MediaXDouyin implements INodeType {
 				],
 				default: 'video',
 			},
+			...authorizationDescription,
 			...userDescription,
 			...videoDescription,
 			...imageTextDescription,

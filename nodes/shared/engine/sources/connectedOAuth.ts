@@ -64,18 +64,19 @@ async function renewConnected(ctx: IExecuteFunctions, adapter: ConnectedOAuthAda
 	const httpRequest = requesterFor(ctx);
 	const { credentials } = held;
 	const previous = (credentials.oauthTokenData ?? {}) as IDataObject;
-	let next: TokenState;
-	try {
+	const renewed = async () => {
 		// a still-valid access token needs no refresh when only the refresh token is running out
-		next = reason === 'renew-refresh-token' ? held.token : await adapter.refresh(httpRequest, credentials, held.token);
+		let token = reason === 'renew-refresh-token' ? held.token : await adapter.refresh(httpRequest, credentials, held.token);
 		const window = adapter.refreshTokenRenewWindowMs ?? 0;
-		if (adapter.renewRefreshToken && next.refreshExpiresAt && next.refreshExpiresAt - window <= Date.now()) {
-			next = await adapter.renewRefreshToken(httpRequest, credentials, next);
+		if (adapter.renewRefreshToken && token.refreshExpiresAt && token.refreshExpiresAt - window <= Date.now()) {
+			token = await adapter.renewRefreshToken(httpRequest, credentials, token);
 		}
-	} catch (error) {
+		return token;
+	};
+	const next = await renewed().catch(async (error: unknown) => {
 		await recordRefusal(ctx, adapter, held, error);
-		throw error;
-	}
+		return Promise.reject(error);
+	});
 	if (await persistOAuthTokenData(ctx, adapter.credentialType, adapter.writeToken(previous, next))) memoryTokens.delete(key);
 	else {
 		const stored = adapter.readToken(previous);
