@@ -116,8 +116,10 @@ describe(`Authorization Watch on n8n ${process.env.MEDIAX_N8N_VERSION ?? '2.41.1
 		const sim = h.sim.platforms.get('douyin')!;
 		await sim.admin!('expire', { kind: 'refresh' }, h.sim);
 		await sim.admin!('revoke', { kind: 'user' }, h.sim);
+		h.sim.log.length = 0;
 		const account = await h.callWebhook('aw-account', { method: 'POST', body: {} });
-		expect(JSON.stringify(account.body)).toMatch(/10010/);
+		expect(account.status).toBeGreaterThanOrEqual(500);
+		expect(douyinCalls().filter((e) => e.path.startsWith('/oauth/refresh_token')).map((e) => e.code)).toEqual([10010]);
 
 		h.sim.log.length = 0;
 		const [status] = (await h.callWebhook('aw-status', { method: 'POST', body: {} })).body;
