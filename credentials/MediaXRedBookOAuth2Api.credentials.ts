@@ -6,7 +6,7 @@ import type {
 	IHttpRequestOptions,
 	INodeProperties,
 } from 'n8n-workflow';
-import { appTokenHiddenFields, preAuthenticationFor, usedCodeHashField } from '../nodes/shared/engine/appCredential';
+import { appTokenHiddenFields, authorizationRefusalField, preAuthenticationFor, usedCodeHashField } from '../nodes/shared/engine/appCredential';
 import { environmentBaseUrlExpression } from '../nodes/shared/engine/baseUrl';
 import { REDBOOK_DEFAULT_SCOPES, redbookUserAdapter } from '../nodes/shared/platforms/redbook';
 import { environmentFields } from '../nodes/shared/engine/credentialFields';
@@ -71,6 +71,7 @@ export class MediaXRedBookOAuth2Api implements ICredentialType {
 		{ displayName: 'Refresh Token', name: 'refreshToken', type: 'hidden', typeOptions: { password: true }, default: '' },
 		{ displayName: 'Refresh Token Expires At', name: 'refreshExpiresAt', type: 'hidden', default: 0 },
 		usedCodeHashField,
+		authorizationRefusalField,
 		{ displayName: 'Authorized Advertisers', name: 'advertisers', type: 'hidden', default: '[]' },
 		{ displayName: 'User ID', name: 'userId', type: 'hidden', default: '' },
 		{ displayName: 'Granted Scope', name: 'grantedScope', type: 'hidden', default: '' },

@@ -4,7 +4,7 @@ import type {
 	ICredentialType,
 	INodeProperties,
 } from 'n8n-workflow';
-import { appTokenHiddenFields, preAuthenticationFor, usedCodeHashField } from '../nodes/shared/engine/appCredential';
+import { appTokenHiddenFields, authorizationRefusalField, preAuthenticationFor, usedCodeHashField } from '../nodes/shared/engine/appCredential';
 import { environmentBaseUrlExpression } from '../nodes/shared/engine/baseUrl';
 import { wechatWebUserAdapter } from '../nodes/shared/platforms/wechat';
 import { environmentFields } from '../nodes/shared/engine/credentialFields';
@@ -57,6 +57,7 @@ export class MediaXWeChatOAuth2Api implements ICredentialType {
 		{ displayName: 'Refresh Token', name: 'refreshToken', type: 'hidden', typeOptions: { password: true }, default: '' },
 		{ displayName: 'Refresh Token Expires At', name: 'refreshExpiresAt', type: 'hidden', default: 0 },
 		usedCodeHashField,
+		authorizationRefusalField,
 		{ displayName: 'OpenID', name: 'openid', type: 'hidden', default: '' },
 		{ displayName: 'UnionID', name: 'unionid', type: 'hidden', default: '' },
 		{ displayName: 'Granted Scope', name: 'grantedScope', type: 'hidden', default: '' },

@@ -7,6 +7,7 @@ import {
 } from 'n8n-workflow';
 import { credentialChoices } from '../shared/node/credentialChoice';
 import { routeOperations } from '../shared/node/router';
+import { authorizationDescription } from './actions/authorization';
 import { articleDescription } from './actions/article';
 import { dataDescription } from './actions/data';
 import { userDescription } from './actions/user';
@@ -38,12 +39,14 @@ export class MediaXBilibili implements INodeType {
 				noDataExpression: true,
 				options: [
 					{ name: 'Article', value: 'article' },
+					{ name: 'Authorization', value: 'authorization', description: 'When the account must authorize again, read from the credential' },
 					{ name: 'Data', value: 'data' },
 					{ name: 'User', value: 'user' },
 					{ name: 'Video', value: 'video' },
 				],
 				default: 'video',
 			},
+			...authorizationDescription,
 			...userDescription,
 			...videoDescription,
 			...articleDescription,

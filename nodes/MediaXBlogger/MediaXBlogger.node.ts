@@ -7,6 +7,7 @@ import {
 } from 'n8n-workflow';
 import { credentialChoices } from '../shared/node/credentialChoice';
 import { routeOperations } from '../shared/node/router';
+import { authorizationDescription } from './actions/authorization';
 import { blogDescription } from './actions/blog';
 import { commentDescription } from './actions/comment';
 import { pageDescription } from './actions/page';
@@ -43,6 +44,7 @@ export class MediaXBlogger implements INodeType {
 				type: 'options',
 				noDataExpression: true,
 				options: [
+					{ name: 'Authorization', value: 'authorization', description: 'When the account must authorize again, read from the credential' },
 					{ name: 'Blog', value: 'blog' },
 					{ name: 'Comment', value: 'comment' },
 					{ name: 'Page', value: 'page' },
@@ -50,6 +52,7 @@ export class MediaXBlogger implements INodeType {
 				],
 				default: 'post',
 			},
+			...authorizationDescription,
 			...blogDescription,
 			...postDescription,
 			...pageDescription,

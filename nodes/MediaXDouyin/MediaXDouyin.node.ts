@@ -7,6 +7,7 @@ import {
 } from 'n8n-workflow';
 import { credentialChoices } from '../shared/node/credentialChoice';
 import { routeOperations } from '../shared/node/router';
+import { authorizationDescription } from './actions/authorization';
 import { commentDescription } from './actions/comment';
 import { dataDescription } from './actions/data';
 import { imageTextDescription } from './actions/imageText';
@@ -34,7 +35,7 @@ export class MediaXDouyin implements INodeType {
 		properties: [
 			{
 				displayName:
-					'The credential field above follows the operation: account operations (user, video, image-text, comments, data) use a "Douyin Account (user authorization)" credential, the app-level tools a "Douyin App (client token)" credential.',
+					'The credential field above follows the operation: account operations (authorization status, user, video, image-text, comments, data) use a "Douyin Account (user authorization)" credential, the app-level tools a "Douyin App (client token)" credential.',
 				name: 'credentialsNotice',
 				type: 'notice',
 				default: '',
@@ -45,6 +46,7 @@ export class MediaXDouyin implements INodeType {
 				type: 'options',
 				noDataExpression: true,
 				options: [
+					{ name: 'Authorization', value: 'authorization', description: 'When the account must authorize again, read from the credential' },
 					{ name: 'Comment', value: 'comment' },
 					{ name: 'Data', value: 'data' },
 					{ name: 'Image-Text', value: 'imageText' },
@@ -54,6 +56,7 @@ export class MediaXDouyin implements INodeType {
 				],
 				default: 'video',
 			},
+			...authorizationDescription,
 			...userDescription,
 			...videoDescription,
 			...imageTextDescription,

@@ -42,7 +42,7 @@ export class MediaXRedBook implements INodeType {
 				noDataExpression: true,
 				options: [
 					{ name: 'Account', value: 'account', description: 'Balance and the advertiser\'s details' },
-					{ name: 'Authorization', value: 'authorization', description: 'Link to authorize advertisers for the credential' },
+					{ name: 'Authorization', value: 'authorization', description: 'Link to authorize advertisers, and the authorization\'s status' },
 					{ name: 'Campaign', value: 'campaign', description: 'Campaigns (计划)' },
 					{ name: 'Creative', value: 'creative', description: 'Note creatives (创意)' },
 					{ name: 'Note', value: 'note', description: 'Notes the advertiser can promote' },

@@ -7,6 +7,7 @@ import {
 } from 'n8n-workflow';
 import { credentialChoices, credentialNotice } from '../shared/node/credentialChoice';
 import { routeOperations } from '../shared/node/router';
+import { authorizationDescription } from './actions/authorization';
 import { captionDescription } from './actions/caption';
 import { channelDescription } from './actions/channel';
 import { commentDescription } from './actions/comment';
@@ -54,6 +55,7 @@ export class MediaXYouTube implements INodeType {
 				type: 'options',
 				noDataExpression: true,
 				options: [
+					{ name: 'Authorization', value: 'authorization', description: 'When the account must authorize again, read from the credential' },
 					{ name: 'Caption', value: 'caption' },
 					{ name: 'Channel', value: 'channel' },
 					{ name: 'Comment', value: 'comment' },
@@ -66,6 +68,7 @@ export class MediaXYouTube implements INodeType {
 				],
 				default: 'video',
 			},
+			...authorizationDescription,
 			...videoDescription,
 			...playlistDescription,
 			...playlistItemDescription,

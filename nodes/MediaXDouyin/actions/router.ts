@@ -1,4 +1,5 @@
 import type { ResourceOperations } from '../../shared/node/operation';
+import { authorizationOperations } from './authorization';
 import { commentOperations } from './comment';
 import { dataOperations } from './data';
 import { imageTextOperations } from './imageText';
@@ -8,6 +9,7 @@ import { videoOperations } from './video';
 
 /** resource → operation → module; each module declares its token kind. */
 export const resources: Record<string, ResourceOperations> = {
+	authorization: authorizationOperations,
 	user: userOperations,
 	video: videoOperations,
 	imageText: imageTextOperations,

@@ -1,4 +1,5 @@
 import type { ResourceOperations } from '../../shared/node/operation';
+import { authorizationOperations } from './authorization';
 import { captionOperations } from './caption';
 import { channelOperations } from './channel';
 import { commentOperations } from './comment';
@@ -11,6 +12,7 @@ import { videoOperations } from './video';
 
 /** resource → operation → module; each module declares its token kind. */
 export const resources: Record<string, ResourceOperations> = {
+	authorization: authorizationOperations,
 	video: videoOperations,
 	playlist: playlistOperations,
 	playlistItem: playlistItemOperations,

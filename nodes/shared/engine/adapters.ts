@@ -22,6 +22,8 @@ interface PlatformAdapterBase {
 	verdict(statusCode: number, body: unknown): ReplyVerdict;
 	/** renew this long before the known expiry, so no request goes out with a token known to be expired */
 	refreshSkewMs: number;
+	/** codes of a refused refresh that end the authorization (the person must authorize again); recorded in the credential */
+	refusedRefreshCodes?: ReadonlyArray<number | string>;
 }
 
 /** A token fetched by the credential itself and kept in its hidden fields. */
@@ -64,6 +66,10 @@ export interface AppTokenAdapter extends StoredTokenAdapterBase {
 export interface PastedCodeAdapter extends StoredTokenAdapterBase {
 	source: 'pasted-code';
 	exchangeCode(httpRequest: HttpRequester, credentials: ICredentialDataDecryptedObject, code: string): Promise<FetchedToken>;
+	/** stored fields that name the authorized account (e.g. openid), shown by Get Authorization Status */
+	accountFields: string[];
+	/** how a person authorizes again: the node operation that gives the consent link */
+	authorizationUrlOperation: string;
 	/** throws a TokenError that says what to do when the credential has no refresh token (never authorized) */
 	refresh(httpRequest: HttpRequester, credentials: ICredentialDataDecryptedObject): Promise<FetchedToken>;
 }
@@ -83,6 +89,9 @@ export interface ConnectedOAuthAdapter extends PlatformAdapterBase {
 	renewRefreshToken?(httpRequest: HttpRequester, credentials: ICredentialDataDecryptedObject, state: TokenState): Promise<TokenState>;
 	/** renew the refresh token when it has less than this left */
 	refreshTokenRenewWindowMs?: number;
+	/** how many renewals the platform allows per authorization, and how long a renewed refresh token lasts */
+	maxRefreshTokenRenewals?: number;
+	refreshTokenLifetimeMs?: number;
 	/** attaches the token to a request (header, query) */
 	sign(options: IHttpRequestOptions, state: TokenState, credentials: ICredentialDataDecryptedObject): void;
 }

@@ -17,6 +17,14 @@ export const appTokenHiddenFields: INodeProperties[] = [
 ];
 
 /** Hidden field of a pasted-code credential: the hash of the code already exchanged (never the code itself). */
+/** A refused refresh (JSON: code, message, at), kept by the engine for Get Authorization Status and the Authorization Watch. */
+export const authorizationRefusalField: INodeProperties = {
+	displayName: 'Refused Refresh',
+	name: 'authorizationRefusal',
+	type: 'hidden',
+	default: '',
+};
+
 export const usedCodeHashField: INodeProperties = {
 	displayName: 'Exchanged Code Hash',
 	name: 'usedAuthCode',

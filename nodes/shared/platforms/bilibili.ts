@@ -1,6 +1,7 @@
 import { createHash, createHmac, randomUUID } from 'crypto';
 import type { ICredentialDataDecryptedObject, IDataObject, IHttpRequestOptions } from 'n8n-workflow';
 import type { ConnectedOAuthAdapter } from '../engine/adapters';
+import { currentBookkeeping, withBookkeeping } from '../engine/authorizationRecord';
 import { customBaseUrl } from '../engine/baseUrl';
 import { TokenError, type ReplyVerdict, type TokenState } from '../engine/types';
 
@@ -137,6 +138,8 @@ export const bilibiliUserAdapter: ConnectedOAuthAdapter = {
 	hostUrl: bilibiliHost,
 	verdict: bilibiliVerdict,
 	refreshSkewMs: 24 * 3600_000,
+	// 122007: the refresh token is no longer valid (published status-code page, see HINTS)
+	refusedRefreshCodes: [122007],
 
 	readToken(oauthTokenData) {
 		if (!oauthTokenData || Object.keys(oauthTokenData).length === 0) return undefined;
@@ -150,14 +153,14 @@ export const bilibiliUserAdapter: ConnectedOAuthAdapter = {
 			);
 		}
 		const state = toState(data);
-		const book = (oauthTokenData.mediax ?? {}) as IDataObject;
+		const book = currentBookkeeping(oauthTokenData, data.refresh_token);
 		if (book.expires_at) state.expiresAt = Number(book.expires_at);
 		return state;
 	},
 
 	writeToken(previous, state) {
 		const data = { ...((previous.data ?? {}) as IDataObject), access_token: state.accessToken, refresh_token: state.refreshToken, expires_in: Math.floor(state.expiresAt / 1000) };
-		return { ...previous, data, mediax: { expires_at: state.expiresAt } };
+		return withBookkeeping({ ...previous, data }, state.refreshToken, { ...currentBookkeeping(previous, state.refreshToken), expires_at: state.expiresAt });
 	},
 
 	async refresh(httpRequest, c, state) {

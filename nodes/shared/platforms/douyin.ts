@@ -1,5 +1,6 @@
 import type { ICredentialDataDecryptedObject, IDataObject } from 'n8n-workflow';
 import type { AppTokenAdapter, ConnectedOAuthAdapter, HttpRequester } from '../engine/adapters';
+import { currentBookkeeping, withBookkeeping } from '../engine/authorizationRecord';
 import { environmentBaseUrl } from '../engine/baseUrl';
 import { TokenError, type ReplyVerdict, type TokenState } from '../engine/types';
 
@@ -156,8 +157,12 @@ export const douyinUserAdapter: ConnectedOAuthAdapter = {
 	baseUrl: douyinBaseUrl,
 	verdict: douyinVerdict,
 	refreshSkewMs: 10 * 60_000,
-	// Douyin allows 5 renewals of a 30-day refresh token; renew in its last 5 days
+	// Douyin allows 5 renewals of a 30-day refresh token; renew in its last 5 days (research douyin-wechat.md A.1.5)
 	refreshTokenRenewWindowMs: 5 * 24 * 3600_000,
+	maxRefreshTokenRenewals: 5,
+	refreshTokenLifetimeMs: 30 * 24 * 3600_000,
+	// 10010: the refresh token expired or was renewed away; the user must authorise again (douyin-wechat.md error table)
+	refusedRefreshCodes: [10010],
 
 	readToken(oauthTokenData) {
 		if (!oauthTokenData || Object.keys(oauthTokenData).length === 0) return undefined;
@@ -170,7 +175,7 @@ export const douyinUserAdapter: ConnectedOAuthAdapter = {
 				'Open the credential, check Client ID (the app\'s client_key), Client Secret and Scopes, and click "Reconnect".',
 			);
 		}
-		return tokenFromData(data, (oauthTokenData.mediax ?? {}) as DouyinTokenBookkeeping);
+		return tokenFromData(data, currentBookkeeping(oauthTokenData, data.refresh_token) as DouyinTokenBookkeeping);
 	},
 
 	writeToken(previous, state) {
@@ -184,7 +189,7 @@ export const douyinUserAdapter: ConnectedOAuthAdapter = {
 			refresh_expires_at: state.refreshExpiresAt,
 			renew_count: state.renewCount ?? 0,
 		};
-		return { ...previous, data, mediax: book as IDataObject };
+		return withBookkeeping({ ...previous, data }, state.refreshToken, { ...currentBookkeeping(previous, state.refreshToken), ...book } as IDataObject);
 	},
 
 	async refresh(httpRequest, c, state) {
@@ -208,7 +213,7 @@ export const douyinUserAdapter: ConnectedOAuthAdapter = {
 	},
 
 	async renewRefreshToken(httpRequest, c, state) {
-		if ((state.renewCount ?? 0) >= 5) return state; // Douyin allows five renewals; then the account must reconnect
+		if ((state.renewCount ?? 0) >= (this.maxRefreshTokenRenewals ?? 5)) return state; // then the account must reconnect
 		const reply = await httpRequest({
 			method: 'POST',
 			url: `${douyinBaseUrl(c)}/oauth/renew_refresh_token/`,

@@ -102,6 +102,10 @@ export const redbookUserAdapter: PastedCodeAdapter = {
 	verdict: redbookVerdict,
 	refreshSkewMs: 5 * 60_000,
 	fingerprint: (c) => `${apiBase(c)}|${c.appId}`,
+	// 40004: refresh token invalid or past its 30 days (google-redbook-bilibili.md, JuGuang token section; see HINTS)
+	refusedRefreshCodes: [40004],
+	accountFields: ['userId'],
+	authorizationUrlOperation: 'run "Authorization → Get Authorization URL" in the MediaX RedBook node',
 	async exchangeCode(httpRequest, c, code) {
 		const data = await tokenCall(httpRequest, `${apiBase(c)}/api/open/oauth2/access_token`, { app_id: Number(c.appId), secret: c.secret, auth_code: code }, 'authorization-code exchange');
 		return tokenFields(data);

@@ -182,6 +182,10 @@ export const wechatWebUserAdapter: PastedCodeAdapter = {
 	verdict: wechatVerdict,
 	refreshSkewMs: 5 * 60_000,
 	fingerprint: (c) => `${wechatBaseUrl(c)}|${c.appId}`,
+	// 42002 refresh token expired (30 days), 40030 invalid refresh token (douyin-wechat.md, web authorization)
+	refusedRefreshCodes: [42002, 40030],
+	accountFields: ['openid', 'unionid'],
+	authorizationUrlOperation: 'run "Web Authorization → Get Authorization URL" in the MediaX WeChat Official Account node',
 	async exchangeCode(httpRequest, c, code) {
 		const reply = await snsToken(httpRequest, `${wechatBaseUrl(c)}/sns/oauth2/access_token`, { appid: c.appId, secret: c.appSecret, code, grant_type: 'authorization_code' }, 'code exchange');
 		return webTokenFields(reply, Date.now() + 30 * 86400_000);

@@ -1,8 +1,9 @@
 import type { INodeProperties } from 'n8n-workflow';
 import type { ResourceOperations } from '../../../shared/node/operation';
+import { getAuthorizationStatus } from './getAuthorizationStatus.operation';
 import { getAuthorizationUrl } from './getAuthorizationUrl.operation';
 
-export const authorizationOperations: ResourceOperations = { getAuthorizationUrl };
+export const authorizationOperations: ResourceOperations = { getAuthorizationUrl, getAuthorizationStatus };
 
 export const authorizationDescription: INodeProperties[] = [
 	{
@@ -12,6 +13,7 @@ export const authorizationDescription: INodeProperties[] = [
 		noDataExpression: true,
 		displayOptions: { show: { resource: ['authorization'] } },
 		options: [
+			{ name: 'Get Authorization Status', value: 'getAuthorizationStatus', action: 'Get the authorization status', description: 'When the account must authorize again, renewals left and how to reconnect; reads the credential only' },
 			{
 				name: 'Get Authorization URL',
 				value: 'getAuthorizationUrl',
@@ -22,4 +24,5 @@ export const authorizationDescription: INodeProperties[] = [
 		default: 'getAuthorizationUrl',
 	},
 	...getAuthorizationUrl.description,
+	...getAuthorizationStatus.description,
 ];

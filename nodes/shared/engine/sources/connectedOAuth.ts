@@ -1,7 +1,8 @@
 import type { ICredentialDataDecryptedObject, IDataObject, IExecuteFunctions } from 'n8n-workflow';
 import type { ConnectedOAuthAdapter } from '../adapters';
+import { currentBookkeeping, refusalOf, withBookkeeping } from '../authorizationRecord';
 import { renewUnderLease } from '../lease';
-import { persistOAuthTokenData } from '../persistence';
+import { persistOAuthTokenData, readStoredRecord } from '../persistence';
 import { sharedRenewal } from '../singleFlight';
 import { tokenFailure } from '../tokenFailure';
 import { TokenError, type TokenState } from '../types';
@@ -63,20 +64,40 @@ async function renewConnected(ctx: IExecuteFunctions, adapter: ConnectedOAuthAda
 	const key = credentialKey(ctx, adapter.credentialType);
 	const httpRequest = requesterFor(ctx);
 	const { credentials } = held;
-	// a still-valid access token needs no refresh when only the refresh token is running out
 	const failed = (error: unknown) => Promise.reject(error instanceof TokenError ? error : tokenFailure(error, credentials, adapter.credentialDisplayName));
-	let next = reason === 'renew-refresh-token' ? held.token : await adapter.refresh(httpRequest, credentials, held.token).catch(failed);
-	const window = adapter.refreshTokenRenewWindowMs ?? 0;
-	if (adapter.renewRefreshToken && next.refreshExpiresAt && next.refreshExpiresAt - window <= Date.now()) {
-		next = await adapter.renewRefreshToken(httpRequest, credentials, next).catch(failed);
-	}
 	const previous = (credentials.oauthTokenData ?? {}) as IDataObject;
+	const renewed = async () => {
+		// a still-valid access token needs no refresh when only the refresh token is running out
+		let token = reason === 'renew-refresh-token' ? held.token : await adapter.refresh(httpRequest, credentials, held.token);
+		const window = adapter.refreshTokenRenewWindowMs ?? 0;
+		if (adapter.renewRefreshToken && token.refreshExpiresAt && token.refreshExpiresAt - window <= Date.now()) {
+			token = await adapter.renewRefreshToken(httpRequest, credentials, token);
+		}
+		return token;
+	};
+	const next = await renewed().catch(async (error: unknown) => {
+		await recordRefusal(ctx, adapter, held, error);
+		return failed(error);
+	});
 	if (await persistOAuthTokenData(ctx, adapter.credentialType, adapter.writeToken(previous, next))) memoryTokens.delete(key);
 	else {
 		const stored = adapter.readToken(previous);
 		memoryTokens.set(key, { basedOn: (stored?.accessToken ?? '') + (stored?.refreshToken ?? ''), state: next });
 	}
 	return { credentials: credentials as ICredentialDataDecryptedObject, token: next };
+}
+
+/**
+ * Keeps a refused refresh in the stored token data, so Get Authorization Status and the Authorization Watch can
+ * report it without calling the platform; skipped when another process stored a different refresh token meanwhile.
+ */
+async function recordRefusal(ctx: IExecuteFunctions, adapter: ConnectedOAuthAdapter, held: HeldToken, error: unknown): Promise<void> {
+	const refused = refusalOf(error, adapter.refusedRefreshCodes, held.credentials);
+	if (!refused) return;
+	const stored = (await readStoredRecord(ctx, adapter.credentialType))?.oauthTokenData as IDataObject | undefined;
+	const base = stored ?? ((held.credentials.oauthTokenData ?? {}) as IDataObject);
+	if (readTokenQuietly(adapter, base)?.refreshToken !== held.token.refreshToken) return;
+	await persistOAuthTokenData(ctx, adapter.credentialType, withBookkeeping(base, held.token.refreshToken, { ...currentBookkeeping(base, held.token.refreshToken), refused: refused as unknown as IDataObject }));
 }
 
 /** Source 'n8n-connect': n8n's Connect stores the token; the engine refreshes it in the platform's dialect. */

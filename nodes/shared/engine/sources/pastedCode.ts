@@ -23,9 +23,13 @@ const pastedCodeRenewal: RenewalCheck = (adapter, credentials, now) => (pendingC
 /** Exchanges a pending code, or else refreshes; the credential's preAuthentication does the same. */
 export const fetchPastedCodeToken: StoredTokenFetch<PastedCodeAdapter> = async (adapter, httpRequest, credentials) => {
 	const code = pendingCode(credentials);
-	if (!code) return storedFields(adapter, credentials, await adapter.refresh(httpRequest, credentials));
+	// a token obtained is an authorization that works: any refusal recorded before is over
+	if (!code) {
+		const token = await adapter.refresh(httpRequest, credentials);
+		return storedFields(adapter, credentials, { ...token, extra: { ...token.extra, authorizationRefusal: '' } });
+	}
 	const token = await adapter.exchangeCode(httpRequest, credentials, code);
-	return storedFields(adapter, credentials, { ...token, extra: { ...token.extra, authCode: '', usedAuthCode: codeHash(code) } });
+	return storedFields(adapter, credentials, { ...token, extra: { ...token.extra, authCode: '', usedAuthCode: codeHash(code), authorizationRefusal: '' } });
 };
 
 /** Source 'pasted-code'. */

@@ -1,8 +1,9 @@
 import type { ICredentialDataDecryptedObject, IDataObject, IExecuteFunctions } from 'n8n-workflow';
 import type { HttpRequester, Renewal, StoredTokenAdapter } from '../adapters';
+import { refusalOf } from '../authorizationRecord';
 import { tokenFailure } from '../tokenFailure';
 import { renewUnderLease } from '../lease';
-import { persistCredentialFields } from '../persistence';
+import { persistCredentialFields, readStoredRecord } from '../persistence';
 import { sharedRenewal } from '../singleFlight';
 import { credentialKey, isExpiring, requesterFor, type HeldToken, type TokenSource } from './source';
 
@@ -48,6 +49,18 @@ async function readStored(ctx: IExecuteFunctions, type: string): Promise<ICreden
 	return remembered && remembered.basedOn === String(credentials.accessToken ?? '') ? ({ ...credentials, ...remembered.fields } as ICredentialDataDecryptedObject) : credentials;
 }
 
+/**
+ * Keeps a refused refresh in the credential's hidden `authorizationRefusal` field (pasted-code credentials declare
+ * it), unless another process stored a different refresh token meanwhile; the next successful fetch clears it.
+ */
+async function recordRefusal(ctx: IExecuteFunctions, adapter: StoredTokenAdapter, used: ICredentialDataDecryptedObject, error: unknown): Promise<void> {
+	const refused = refusalOf(error, adapter.refusedRefreshCodes, used);
+	if (!refused) return;
+	const stored = await readStoredRecord(ctx, adapter.credentialType);
+	if (stored && String(stored.refreshToken ?? '') !== String(used.refreshToken ?? '')) return;
+	await persistCredentialFields(ctx, adapter.credentialType, { authorizationRefusal: JSON.stringify(refused) });
+}
+
 /** A TokenSource over the hidden token fields, with the source's own renewal check and fetch. */
 export function storedTokenSource<A extends StoredTokenAdapter>(needsRenewal: RenewalCheck, fetch: StoredTokenFetch<A>): TokenSource<A> {
 	async function renew(ctx: IExecuteFunctions, adapter: A, credentials: ICredentialDataDecryptedObject, renewal: Renewal): Promise<HeldToken> {
@@ -66,7 +79,10 @@ export function storedTokenSource<A extends StoredTokenAdapter>(needsRenewal: Re
 				},
 				// from the latest record: a refresh token another process rotated, a code it consumed
 				renew: async () => {
-					const fields = await fetch(adapter, requesterFor(ctx), current, renewal).catch((error: unknown) => Promise.reject(tokenFailure(error, current, adapter.credentialDisplayName)));
+					const fields = await fetch(adapter, requesterFor(ctx), current, renewal).catch(async (error: unknown) => {
+						await recordRefusal(ctx, adapter, current, error);
+						return Promise.reject(tokenFailure(error, current, adapter.credentialDisplayName));
+					});
 					if (await persistCredentialFields(ctx, adapter.credentialType, fields)) memoryTokens.delete(key);
 					else memoryTokens.set(key, { basedOn: String(current.accessToken ?? ''), fields });
 					return heldFrom({ ...current, ...fields } as ICredentialDataDecryptedObject);
