@@ -47,13 +47,11 @@ async function checkFile(ctx: IExecuteFunctions, itemIndex: number, add: (field:
 		if (limit.required) add(field, `is required: name the input binary field (${limit.doc})`);
 		return;
 	}
-	let file;
-	try {
-		file = await openBinary(ctx, itemIndex, property);
-	} catch {
+	if (!ctx.getInputData()[itemIndex]?.binary?.[property]) {
 		add(field, `names binary field "${property}", which the input item does not have`);
 		return;
 	}
+	const file = await openBinary(ctx, itemIndex, property);
 	if (file.size > limit.maxBytes) add(field, `"${file.fileName}" is ${formatBytes(file.size)}; the platform takes at most ${formatBytes(limit.maxBytes)} (${limit.doc})`);
 	const ext = (file.fileName.split('.').pop() ?? '').toLowerCase();
 	const subtype = (file.mimeType.split('/').pop() ?? '').toLowerCase();
