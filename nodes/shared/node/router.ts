@@ -46,7 +46,7 @@ export function adapterFor(ctx: IExecuteFunctions, platform: NodePlatform, token
 }
 
 /** Secrets to mask in an error: those of the credentials this run read, or else of every attached one. */
-async function secretsOf(ctx: IExecuteFunctions, platform: NodePlatform, run: RunTokens): Promise<string[]> {
+export async function secretsOf(ctx: IExecuteFunctions, platform: NodePlatform, run: RunTokens): Promise<string[]> {
 	const read = run.credentials();
 	if (read.length) return read.flatMap(secretValues);
 	const secrets: string[] = [];
