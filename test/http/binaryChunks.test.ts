@@ -1,7 +1,7 @@
 import { Readable } from 'node:stream';
 import { randomBytes } from 'node:crypto';
 import type { IExecuteFunctions } from 'n8n-workflow';
-import { openBinary } from '../../nodes/shared/http/binary';
+import { openBinary, READ_AHEAD_MAX } from '../../nodes/shared/http/binary';
 
 // a binary kept in n8n's filesystem/S3 store: only its id is in the item, the bytes come as a stream in uneven pieces
 function storedBinary(file: Buffer, pieceSize: number): IExecuteFunctions {
@@ -40,5 +40,23 @@ describe('openBinary().chunks on a stored binary', () => {
 		const buffers = new Set<ArrayBufferLike>();
 		for await (const chunk of input.chunks(8 * 1024)) buffers.add(chunk.buffer);
 		expect(buffers.size).toBe(1);
+	});
+});
+
+describe('openBinary().chunks read-ahead', () => {
+	it.each([
+		[5 * 1024 * 1024, 5 * 1024 * 1024],
+		[20 * 1024 * 1024, READ_AHEAD_MAX],
+	])('asks n8n for a stream that buffers a whole chunk ahead, at most READ_AHEAD_MAX (chunk %d)', async (chunkSize, expected) => {
+		const ctx = storedBinary(randomBytes(1024), 512);
+		const asked: number[] = [];
+		const open = ctx.helpers.getBinaryStream;
+		(ctx.helpers as { getBinaryStream: unknown }).getBinaryStream = async (id: string, size: number) => {
+			asked.push(size);
+			return open(id, size);
+		};
+		const input = await openBinary(ctx, 0, 'data');
+		for await (const _chunk of input.chunks(chunkSize)) void _chunk;
+		expect(asked).toEqual([expected]);
 	});
 });

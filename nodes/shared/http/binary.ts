@@ -1,5 +1,8 @@
 import { BINARY_ENCODING, NodeOperationError, type IBinaryData, type IExecuteFunctions } from 'n8n-workflow';
 
+/** the most a binary stream buffers ahead of the chunk being sent */
+export const READ_AHEAD_MAX = 8 * 1024 * 1024;
+
 export interface BinaryInput {
 	binary: IBinaryData;
 	fileName: string;
@@ -43,7 +46,9 @@ export async function openBinary(ctx: IExecuteFunctions, itemIndex: number, prop
 				for (let offset = 0; offset < all.length; offset += chunkSize) yield all.subarray(offset, offset + chunkSize);
 				return;
 			}
-			const stream = await ctx.helpers.getBinaryStream(binary.id, Math.min(chunkSize, 1024 * 1024));
+			// the stream reads ahead up to its highWaterMark while the previous chunk is being sent: one read of up to
+			// a whole chunk (8 MiB at most, to bound memory) instead of waiting for 1 MiB reads between parts
+			const stream = await ctx.helpers.getBinaryStream(binary.id, Math.min(chunkSize, READ_AHEAD_MAX));
 			// copy the stream's pieces straight into one buffer that every chunk reuses: no concatenation, and no
 			// chunk-sized garbage per part, so the peak stays one chunk above idle however large the file is
 			const chunk = Buffer.allocUnsafe(chunkSize);
