@@ -1,6 +1,8 @@
 // `npm run bench [-- --smoke] [--version 2.41.1] [--runs 3] [--items 2000] [--latency 0]`: runs every bench script one after the other and prints one table
 // (figure, value, baseline, ratio, target) with the machine it ran on. `--smoke` is a tiny quick run of each.
+import { coldLoad } from './cold-load';
 import { perItem } from './per-item';
+import { resumeCost } from './resume-cost';
 import { arg, flag, formatRows, machine, type BenchRow } from './table';
 import { tokenBurst } from './token-burst';
 import { tokenEconomy } from './token-economy';
@@ -29,6 +31,14 @@ async function main() {
 	const throughput = await uploadThroughput({ version, sizes: smoke ? [16] : [256] });
 	rows.push(...throughput.rows);
 	reports.push(throughput.report);
+
+	const resume = await resumeCost({ version, sizeMb: smoke ? 32 : 1024 });
+	rows.push(...resume.rows);
+	reports.push(resume.report);
+
+	const cold = await coldLoad({ version, runs: smoke ? 1 : 5 });
+	rows.push(...cold.rows);
+	reports.push(cold.report);
 
 	const items = await perItem({ version, runs: smoke ? 1 : Number(arg('runs', '3')), items: smoke ? 50 : Number(arg('items', '2000')), warmupItems: smoke ? 0 : undefined, latencyMs: Number(arg('latency', '0')) });
 	rows.push(...items.rows);
