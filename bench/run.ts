@@ -23,16 +23,6 @@ async function main() {
 	reports.push(burst.report);
 	done(burst);
 
-	const economy = await tokenEconomy({ version, executions: smoke ? 3 : 20, items: smoke ? 20 : 1000 });
-	rows.push(...economy.rows);
-	reports.push(economy.report);
-	done(economy);
-
-	const upload = await uploadMemory({ version, sizes: smoke ? [16, 32] : [256, 2048] });
-	rows.push(...upload.rows);
-	reports.push(upload.report);
-	done(upload);
-
 	const throughput = await uploadThroughput({ version, sizes: smoke ? [16] : [256] });
 	rows.push(...throughput.rows);
 	reports.push(throughput.report);
@@ -47,6 +37,16 @@ async function main() {
 	rows.push(...cold.rows);
 	reports.push(cold.report);
 	done(cold);
+
+	const economy = await tokenEconomy({ version, executions: smoke ? 3 : 20, items: smoke ? 20 : 1000 });
+	rows.push(...economy.rows);
+	reports.push(economy.report);
+	done(economy);
+
+	const upload = await uploadMemory({ version, sizes: smoke ? [16, 32] : [256, 2048] });
+	rows.push(...upload.rows);
+	reports.push(upload.report);
+	done(upload);
 
 	const items = await perItem({ version, runs: smoke ? 1 : Number(arg('runs', '3')), items: smoke ? 50 : Number(arg('items', '2000')), warmupItems: smoke ? 0 : undefined, latencyMs: Number(arg('latency', '0')) });
 	rows.push(...items.rows);
