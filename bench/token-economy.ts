@@ -353,7 +353,17 @@ export async function tokenEconomy(opts: TokenEconomyOptions = {}): Promise<{ ro
 }
 
 async function setupCase(h: N8nHarness, c: Case): Promise<CaseSetup> {
-	const s = await c.setup(h);
+	let s: CaseSetup;
+	for (let attempt = 1; ; attempt++) {
+		try {
+			s = await c.setup(h);
+			break;
+		} catch (e) {
+			// after a burst of 20,000 items n8n's database can answer 503 "Database is not ready!" for a while
+			if (attempt >= 5 || !/Database is not ready/.test(String((e as Error).message))) throw e;
+			await new Promise((r) => setTimeout(r, 3000 * attempt));
+		}
+	}
 	await h.createWorkflow(chainWorkflow(`bench token economy ${c.key}`, `bench-te-${c.key}`, [items(false), s.node]));
 	await h.createWorkflow(chainWorkflow(`bench token economy ${c.key} baseline`, `bench-te-${c.key}-baseline`, s.baseline));
 	return s;

@@ -1,8 +1,8 @@
 // Upload throughput in real n8n: the MediaX uploads (Douyin parts, YouTube resumable, Bilibili parts) in MB/s — the
 // Upload node's own executionTime from the execution record — beside a plain streamed upload (bench/plain-upload.ts:
 // one HTTP client in its own process, the same part size, the same simulator endpoints) in the same run.
-//   npx tsx bench/upload-throughput.ts [--version 2.41.1] [--sizes 256] [--part 8] [--platforms douyin,youtube,bilibili]
-import { mkdtempSync, rmSync } from 'node:fs';
+//   npx tsx bench/upload-throughput.ts [--version 2.41.1] [--sizes 256] [--part 8] [--platforms douyin,youtube,bilibili] [--node-options '--cpu-prof --cpu-prof-dir=/tmp/prof'] [--n8n-output /tmp/n8n.log]
+import { appendFileSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startN8n } from '../e2e/lib/harness';
@@ -14,6 +14,10 @@ export interface UploadThroughputOptions {
 	sizes?: number[];
 	partMb?: number;
 	platforms?: UploadPlatform[];
+	/** Node options for n8n's processes, e.g. `--cpu-prof --cpu-prof-dir=/tmp/prof` (written when n8n stops) or `--trace-gc` */
+	nodeOptions?: string;
+	/** n8n's output is appended to this file (e.g. for `--trace-gc`) */
+	outputFile?: string;
 	log?: (m: string) => void;
 }
 
@@ -24,7 +28,7 @@ export async function uploadThroughput(opts: UploadThroughputOptions = {}): Prom
 	const platforms = opts.platforms ?? UPLOAD_PLATFORMS;
 	const log = opts.log ?? ((m: string) => console.log(m));
 	const files = mkdtempSync(join(tmpdir(), 'mediax-bench-'));
-	const h = await startN8n({ version, env: { N8N_RESTRICT_FILE_ACCESS_TO: files, N8N_DEFAULT_BINARY_DATA_MODE: 'filesystem' }, log });
+	const h = await startN8n({ version, env: { N8N_RESTRICT_FILE_ACCESS_TO: files, N8N_DEFAULT_BINARY_DATA_MODE: 'filesystem', ...(opts.nodeOptions ? { NODE_OPTIONS: opts.nodeOptions } : {}) }, log, onOutput: opts.outputFile ? (text) => appendFileSync(opts.outputFile!, text) : undefined });
 	const rows: BenchRow[] = [];
 	const lines = [`n8n ${version}, filesystem binary mode, ${partMb} MiB parts/chunks; MB/s = MiB / seconds`, 'upload | file MiB | MediaX node s | MediaX MB/s | plain s | plain MB/s | ratio'];
 	try {
@@ -64,5 +68,7 @@ if (require.main === module)
 			sizes: arg('sizes', '256').split(',').map(Number),
 			partMb: Number(arg('part', '8')),
 			platforms: arg('platforms', UPLOAD_PLATFORMS.join(',')).split(',') as UploadPlatform[],
+			nodeOptions: arg('node-options', '') || undefined,
+			outputFile: arg('n8n-output', '') || undefined,
 		}),
 	);

@@ -74,8 +74,10 @@ export async function lastExecution(h: N8nHarness, workflowId: string): Promise<
 	for (let tries = 0; tries < 100; tries++) {
 		const ex = await h.api('GET', `/executions?workflowId=${workflowId}&includeData=true&limit=1`);
 		const record = ex.body?.data?.[0];
-		if (record && !seen.has(String(record.id)) && record.stoppedAt) {
-			seen.add(String(record.id));
+		// execution ids restart at 1 in each n8n of a run (`npm run bench` starts several)
+		const key = `${h.baseUrl} ${record?.id}`;
+		if (record && !seen.has(key) && record.stoppedAt) {
+			seen.add(key);
 			return record;
 		}
 		await new Promise((r) => setTimeout(r, 200));

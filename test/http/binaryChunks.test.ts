@@ -1,7 +1,7 @@
 import { Readable } from 'node:stream';
 import { randomBytes } from 'node:crypto';
 import type { IExecuteFunctions } from 'n8n-workflow';
-import { openBinary } from '../../nodes/shared/http/binary';
+import { openBinary, READ_AHEAD_MAX } from '../../nodes/shared/http/binary';
 
 // a binary kept in n8n's filesystem/S3 store: only its id is in the item, the bytes come as a stream in uneven pieces
 function storedBinary(file: Buffer, pieceSize: number): IExecuteFunctions {
@@ -35,10 +35,46 @@ describe('openBinary().chunks on a stored binary', () => {
 		expect(Buffer.concat(seen).equals(file)).toBe(true);
 	});
 
-	it('reuses one buffer for every chunk, so a large file leaves no chunk-sized garbage behind', async () => {
+	it('assembles uneven pieces in one reused buffer, so a large file leaves no chunk-sized garbage behind', async () => {
 		const input = await openBinary(storedBinary(randomBytes(40 * 1024), 4096), 0, 'data');
 		const buffers = new Set<ArrayBufferLike>();
 		for await (const chunk of input.chunks(8 * 1024)) buffers.add(chunk.buffer);
 		expect(buffers.size).toBe(1);
+	});
+
+	it('passes pieces that are whole chunks through without a copy (a file read a chunk at a time)', async () => {
+		const file = randomBytes(3 * 8192 + 100);
+		const pieces: Buffer[] = [];
+		const ctx = storedBinary(file, 8192);
+		const open = ctx.helpers.getBinaryStream;
+		(ctx.helpers as { getBinaryStream: unknown }).getBinaryStream = async (id: string, size: number) => {
+			const stream = await open(id, size);
+			return (async function* () {
+				for await (const piece of stream as AsyncIterable<Buffer>) yield pieces[pieces.push(Buffer.from(piece)) - 1];
+			})();
+		};
+		const input = await openBinary(ctx, 0, 'data');
+		const seen: Buffer[] = [];
+		for await (const chunk of input.chunks(8192)) seen.push(chunk);
+		expect(seen.slice(0, 3).every((c, i) => c === pieces[i])).toBe(true);
+		expect(Buffer.concat(seen).equals(file)).toBe(true);
+	});
+});
+
+describe('openBinary().chunks read-ahead', () => {
+	it.each([
+		[5 * 1024 * 1024, 5 * 1024 * 1024],
+		[20 * 1024 * 1024, READ_AHEAD_MAX],
+	])('asks n8n for a stream that buffers a whole chunk ahead, at most READ_AHEAD_MAX (chunk %d)', async (chunkSize, expected) => {
+		const ctx = storedBinary(randomBytes(1024), 512);
+		const asked: number[] = [];
+		const open = ctx.helpers.getBinaryStream;
+		(ctx.helpers as { getBinaryStream: unknown }).getBinaryStream = async (id: string, size: number) => {
+			asked.push(size);
+			return open(id, size);
+		};
+		const input = await openBinary(ctx, 0, 'data');
+		for await (const _chunk of input.chunks(chunkSize)) void _chunk;
+		expect(asked).toEqual([expected]);
 	});
 });

@@ -2,6 +2,7 @@ import { NodeApiError, NodeOperationError, sleep, type IDataObject, type IExecut
 import { PlatformError } from '../../shared/engine/engine';
 import type { ApiRequest, ApiResponse, StreamedBody } from '../../shared/engine/types';
 import { formatBytes, type BinaryInput } from '../../shared/http/binary';
+import { PartsBody } from '../../shared/http/streamedBody';
 import type { PlatformCall } from '../../shared/node/operation';
 import { jsonOf } from '../actions/common';
 
@@ -40,54 +41,8 @@ export interface ResumableResult {
 	reopened: number;
 }
 
-/** Slices a metered body is read in: its count runs ahead of the connection by at most one slice. */
+/** Slices a chunk body is read in: its count of bytes sent runs ahead of the connection by at most one slice. */
 const METER_SLICE = 16 * 1024;
-
-/**
- * One chunk as a request body that counts the bytes the HTTP client reads from it. The client reads with the
- * connection's backpressure, so when a connection drops mid-chunk the count is what went out, not the chunk size.
- * Shaped like a Blob, which n8n's HTTP client streams, without a Blob's copy of the bytes.
- */
-class MeteredChunk implements StreamedBody {
-	/** own and enumerable, like the fields below: n8n's request builder drops a body that looks like an empty object */
-	bytesRead = 0;
-	readonly size: number;
-
-	constructor(
-		private readonly data: Buffer,
-		readonly type: string,
-	) {
-		this.size = data.length;
-	}
-
-	get [Symbol.toStringTag](): string {
-		return 'Blob';
-	}
-
-	/** a client that reads the body whole sends it whole */
-	async arrayBuffer(): Promise<ArrayBuffer> {
-		this.bytesRead += this.size;
-		return new Uint8Array(this.data).buffer;
-	}
-
-	/** may be read more than once (n8n resends after a token refresh): every read went out */
-	stream(): ReadableStream<Uint8Array> {
-		let offset = 0;
-		return new ReadableStream<Uint8Array>(
-			{
-				pull: (controller) => {
-					if (offset >= this.data.length) return controller.close();
-					const slice = this.data.subarray(offset, offset + METER_SLICE);
-					offset += slice.length;
-					this.bytesRead += slice.length;
-					controller.enqueue(slice);
-				},
-			},
-			// read only on demand, so nothing is counted before the connection asks for it
-			{ highWaterMark: 0 },
-		);
-	}
-}
 
 /** Rounds a chunk size down to whole 256 KiB granules (at least one). */
 export function normaliseChunkSize(bytes: number): number {
@@ -237,7 +192,7 @@ export async function resumableUpload(ctx: IExecuteFunctions, itemIndex: number,
 					reply = outcome(await put(`bytes */${total}`, Buffer.alloc(0)));
 				} else {
 					const { start, data } = await window.covering(stored);
-					const piece = new MeteredChunk(data.subarray(stored - start), file.mimeType);
+					const piece = new PartsBody([data.subarray(stored - start)], file.mimeType, METER_SLICE);
 					result.chunks++;
 					try {
 						reply = outcome(await put(`bytes ${stored}-${stored + piece.size - 1}/${total}`, piece));

@@ -1,13 +1,16 @@
 import { BINARY_ENCODING, NodeOperationError, type IBinaryData, type IExecuteFunctions } from 'n8n-workflow';
 
+/** the most a binary stream buffers ahead of the chunk being sent */
+export const READ_AHEAD_MAX = 8 * 1024 * 1024;
+
 export interface BinaryInput {
 	binary: IBinaryData;
 	fileName: string;
 	mimeType: string;
 	size: number;
 	/**
-	 * yields the file in pieces of exactly `chunkSize` bytes (the last may be shorter), reading it as a stream. The
-	 * pieces share one buffer: a piece is valid until the next one is asked for (uploads send them one after another).
+	 * yields the file in pieces of exactly `chunkSize` bytes (the last may be shorter), reading it as a stream. A piece
+	 * is valid until the next one is asked for (uploads send them one after another): pieces may share one buffer.
 	 */
 	chunks(chunkSize: number): AsyncGenerator<Buffer>;
 	/** the whole file; only for small files (images, thumbs) */
@@ -43,12 +46,19 @@ export async function openBinary(ctx: IExecuteFunctions, itemIndex: number, prop
 				for (let offset = 0; offset < all.length; offset += chunkSize) yield all.subarray(offset, offset + chunkSize);
 				return;
 			}
-			const stream = await ctx.helpers.getBinaryStream(binary.id, Math.min(chunkSize, 1024 * 1024));
-			// copy the stream's pieces straight into one buffer that every chunk reuses: no concatenation, and no
-			// chunk-sized garbage per part, so the peak stays one chunk above idle however large the file is
-			const chunk = Buffer.allocUnsafe(chunkSize);
+			// the stream reads ahead up to its highWaterMark while the previous chunk is being sent: one read of a whole
+			// chunk (8 MiB at most, to bound memory) instead of waiting for 1 MiB reads between parts
+			const stream = await ctx.helpers.getBinaryStream(binary.id, Math.min(chunkSize, READ_AHEAD_MAX));
+			// a piece that is a whole chunk (a file read a chunk at a time) is sent as it is: no copy. Other pieces are
+			// copied into one buffer that every assembled chunk reuses, so no chunk-sized garbage is added per part
+			let chunk: Buffer | undefined;
 			let filled = 0;
 			for await (const piece of stream as AsyncIterable<Buffer>) {
+				if (filled === 0 && piece.length === chunkSize) {
+					yield piece;
+					continue;
+				}
+				chunk ??= Buffer.allocUnsafe(chunkSize);
 				let offset = 0;
 				while (offset < piece.length) {
 					const n = Math.min(piece.length - offset, chunkSize - filled);
@@ -61,7 +71,7 @@ export async function openBinary(ctx: IExecuteFunctions, itemIndex: number, prop
 					}
 				}
 			}
-			if (filled > 0) yield chunk.subarray(0, filled);
+			if (chunk && filled > 0) yield chunk.subarray(0, filled);
 		},
 	};
 }

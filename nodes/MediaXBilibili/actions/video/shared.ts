@@ -109,6 +109,8 @@ export async function uploadVideo(ctx: IExecuteFunctions, i: number, call: Platf
 			body: chunk,
 			headers: octets,
 			idempotent: true,
+			// the upload host answers, it does not redirect; a redirect follower would hold the body for a replay
+			disableFollowRedirect: true,
 		});
 	}
 	// merging is keyed by the upload_token and creates nothing else, so it may be repeated

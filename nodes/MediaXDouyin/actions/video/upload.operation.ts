@@ -1,6 +1,6 @@
 import { NodeOperationError, type IDataObject, type IExecuteFunctions } from 'n8n-workflow';
 import { assertFileLimits, formatBytes, openBinary } from '../../../shared/http/binary';
-import { buildMultipart } from '../../../shared/http/multipart';
+import { buildMultipart, multipartFrame, streamedMultipart } from '../../../shared/http/multipart';
 import type { OperationModule, PlatformCall } from '../../../shared/node/operation';
 import { payload, show } from '../common';
 
@@ -75,10 +75,10 @@ export const upload: OperationModule = {
 				{ itemIndex: i, description: 'Set Options → Upload Mode to "Automatic" or "Chunked (Part Upload)".' },
 			);
 		}
-		const videoPart = (data: Buffer) => buildMultipart([{ field: 'video', filename: file.fileName, contentType: file.mimeType, data }]);
+		const video = { field: 'video', filename: file.fileName, contentType: file.mimeType };
 
 		if (!chunked) {
-			const { body, contentType } = videoPart(await file.buffer());
+			const { body, contentType } = buildMultipart([{ ...video, data: await file.buffer() }]);
 			const reply = await call({
 				method: 'POST',
 				path: '/api/douyin/v1/video/upload_video/',
@@ -93,18 +93,20 @@ export const upload: OperationModule = {
 		const uploadId = String(payload(init).upload_id ?? '');
 		if (!uploadId) throw new NodeOperationError(this.getNode(), 'Douyin returned no upload_id for the part upload', { itemIndex: i });
 		let partNumber = 0;
+		const frame = multipartFrame(video);
 		for await (const chunk of file.chunks(partSize)) {
 			partNumber++;
-			const { body, contentType } = videoPart(chunk);
 			// a part upload overwrites the same part number, so resending one after a dropped connection is safe
 			await call({
 				method: 'POST',
 				path: '/api/douyin/v1/video/upload_video_part/',
 				qs: { upload_id: uploadId, part_number: partNumber },
-				body,
-				headers: { 'content-type': contentType },
+				body: streamedMultipart(frame, chunk),
+				headers: { 'content-type': frame.contentType },
 				identityInQuery: ['open_id'],
 				idempotent: true,
+				// the part endpoint answers, it does not redirect; a redirect follower would hold the body for a replay
+				disableFollowRedirect: true,
 			});
 		}
 		const done = await call({
