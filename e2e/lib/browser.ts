@@ -166,7 +166,15 @@ export async function connectOAuth2(modal: Locator, agree: (popup: Page) => Prom
 	const page = modal.page();
 	const popupP = page.waitForEvent('popup', { timeout: 20_000 });
 	// not connected: "Connect" (1.x "Connect my account"); connected: "Switch account" (1.x "Reconnect")
-	await modal.getByTestId('quick-connect-button').or(modal.getByTestId('oauth-connect-button')).or(modal.getByTestId('oauth-switch-account-button')).filter({ visible: true }).first().click();
+	// (1.x's Reconnect carries no test id: found by its text)
+	await modal
+		.getByTestId('quick-connect-button')
+		.or(modal.getByTestId('oauth-connect-button'))
+		.or(modal.getByTestId('oauth-switch-account-button'))
+		.or(modal.getByRole('button', { name: 'Reconnect', exact: true }))
+		.filter({ visible: true })
+		.first()
+		.click();
 	const popup = await popupP;
 	// n8n opens about:blank first, then sets the authorize URL
 	await popup.waitForURL((u) => u.protocol !== 'about:', { timeout: 20_000 }).catch(() => undefined);
@@ -294,9 +302,10 @@ export async function pickNodeCredential(ndv: Locator, name: string): Promise<vo
 		// the dropdown renders after the click (teleported to the body; a tooltip may be the last popper, so the
 		// options are looked up among the visible ones: one select is open at a time)
 		const items = page.locator('.el-select-dropdown__item:visible');
-		await items.first().waitFor({ timeout: 5_000 }).catch(() => undefined);
+		// its options load after it opens (slowly on a busy machine)
+		await items.first().waitFor({ timeout: 10_000 }).catch(() => undefined);
 		const option = items.filter({ has: page.getByText(name, { exact: true }) }).first();
-		if (await option.waitFor({ timeout: 3_000 }).then(() => true, () => false)) {
+		if (await option.waitFor({ timeout: 5_000 }).then(() => true, () => false)) {
 			await option.click();
 			await option.waitFor({ state: 'hidden', timeout: 5_000 }).catch(() => undefined);
 			return;
