@@ -99,16 +99,13 @@ export async function fillParameter(scope: Locator, name: string, value: string)
 	await input.fill(value);
 }
 
-/** the dropdown n8n opens for a select (teleported to the body) */
-function openDropdown(page: Page): Locator {
-	return page.locator('.el-select-dropdown:visible, .el-popper:visible').last();
-}
-
 /** Opens an options parameter and clicks the option whose visible text matches. */
 export async function selectParameter(scope: Locator, name: string, option: string | RegExp): Promise<void> {
 	const page = scope.page();
 	await scope.getByTestId(`parameter-input-${name}`).click();
-	const item = page.locator('.el-select-dropdown__item:visible').filter({ hasText: option }).first();
+	// an option with a description renders both in its item: a string is matched as the option's own exact text
+	const items = page.locator('.el-select-dropdown__item:visible');
+	const item = (typeof option === 'string' ? items.filter({ has: page.getByText(option, { exact: true }) }) : items.filter({ hasText: option })).first();
 	await item.click();
 }
 
@@ -169,7 +166,15 @@ export async function connectOAuth2(modal: Locator, agree: (popup: Page) => Prom
 	const page = modal.page();
 	const popupP = page.waitForEvent('popup', { timeout: 20_000 });
 	// not connected: "Connect" (1.x "Connect my account"); connected: "Switch account" (1.x "Reconnect")
-	await modal.getByTestId('quick-connect-button').or(modal.getByTestId('oauth-connect-button')).or(modal.getByTestId('oauth-switch-account-button')).filter({ visible: true }).first().click();
+	// (1.x's Reconnect carries no test id: found by its text)
+	await modal
+		.getByTestId('quick-connect-button')
+		.or(modal.getByTestId('oauth-connect-button'))
+		.or(modal.getByTestId('oauth-switch-account-button'))
+		.or(modal.getByRole('button', { name: 'Reconnect', exact: true }))
+		.filter({ visible: true })
+		.first()
+		.click();
 	const popup = await popupP;
 	// n8n opens about:blank first, then sets the authorize URL
 	await popup.waitForURL((u) => u.protocol !== 'about:', { timeout: 20_000 }).catch(() => undefined);
@@ -247,6 +252,17 @@ export async function addNodeWithAction(page: Page, search: string, nodeName: st
 	return ndv;
 }
 
+/**
+ * The credential a node panel's credential select shows ('' when empty): older element-plus (n8n 1.x) keeps the label
+ * in the input, newer (2.x) in a placeholder element that is transparent while the field is empty.
+ */
+async function shownCredential(select: Locator): Promise<string> {
+	const input = (await select.locator('input').first().inputValue().catch(() => '')).trim();
+	if (input) return input;
+	const label = select.locator('.el-select__placeholder:not(.is-transparent), .el-select__selected-item:not(.is-transparent)').first();
+	return (await label.count()) ? (await label.innerText().catch(() => '')).trim() : '';
+}
+
 /** The node panel's credential fields: their labels and the credential each holds ('' when empty). */
 export async function nodeCredentialSlots(ndv: Locator): Promise<Array<{ label: string; value: string }>> {
 	const slots = ndv.getByTestId('node-credentials-slot');
@@ -256,36 +272,51 @@ export async function nodeCredentialSlots(ndv: Locator): Promise<Array<{ label: 
 		const slot = slots.nth(i);
 		const label = (await slot.getByTestId('credentials-label').first().innerText().catch(() => '')).trim();
 		const select = slot.getByTestId('node-credentials-select');
-		const value = (await select.count()) ? await select.locator('input').first().inputValue().catch(() => '') : '';
+		const value = (await select.count()) ? await shownCredential(select) : '';
 		out.push({ label, value });
 	}
 	return out;
 }
 
-/** Picks `name` in whichever credential field offers it. */
+/**
+ * Picks `name` in whichever credential field offers it; nothing to do when a field already shows it (n8n fills a
+ * field with the only credential of its type). A field's dropdown that lacks it is closed by a click on the field's
+ * label (outside the select), so it cannot cover the next field.
+ */
 export async function pickNodeCredential(ndv: Locator, name: string): Promise<void> {
 	const page = ndv.page();
 	const slots = ndv.getByTestId('node-credentials-slot');
 	// the slots render after the parameters they follow
 	await slots.first().waitFor();
-	for (let i = 0; i < (await slots.count()); i++) {
+	const count = await slots.count();
+	for (let i = 0; i < count; i++) {
 		const select = slots.nth(i).getByTestId('node-credentials-select');
+		if ((await select.count()) && (await shownCredential(select)) === name) return;
+	}
+	const seen: string[][] = [];
+	for (let i = 0; i < count; i++) {
+		const slot = slots.nth(i);
+		const select = slot.getByTestId('node-credentials-select');
 		if (!(await select.count())) continue;
-		if ((await select.locator('input').first().inputValue().catch(() => '')) === name) return;
 		await select.click();
-		// the dropdown renders after the click; its options come from the credentials list
-		const dropdown = openDropdown(page);
-		await dropdown.waitFor({ timeout: 5_000 }).catch(() => undefined);
-		const option = dropdown.locator('.el-select-dropdown__item').filter({ has: page.getByText(name, { exact: true }) }).first();
-		if (await option.waitFor({ timeout: 3_000 }).then(() => true, () => false)) {
+		// the dropdown renders after the click (teleported to the body; a tooltip may be the last popper, so the
+		// options are looked up among the visible ones: one select is open at a time)
+		const items = page.locator('.el-select-dropdown__item:visible');
+		// its options load after it opens (slowly on a busy machine)
+		await items.first().waitFor({ timeout: 10_000 }).catch(() => undefined);
+		const option = items.filter({ has: page.getByText(name, { exact: true }) }).first();
+		if (await option.waitFor({ timeout: 5_000 }).then(() => true, () => false)) {
 			await option.click();
+			await option.waitFor({ state: 'hidden', timeout: 5_000 }).catch(() => undefined);
 			return;
 		}
-		// close this field's dropdown again (Escape would close the whole node panel)
-		await select.click();
+		seen.push(await items.allInnerTexts().catch(() => []));
+		// Escape would close the whole node panel
+		await slot.getByTestId('credentials-label').first().click({ position: { x: 2, y: 2 } }).catch(() => undefined);
+		await items.first().waitFor({ state: 'hidden', timeout: 5_000 }).catch(() => undefined);
 	}
 	const texts = await slots.allInnerTexts();
-	throw new Error(`no credential field of the node offers "${name}" (fields: ${JSON.stringify(texts)})`);
+	throw new Error(`no credential field of the node offers "${name}" (fields: ${JSON.stringify(texts)}; their options: ${JSON.stringify(seen)})`);
 }
 
 /** Execute step; waits until the output panel shows items or an error, and returns its text. */
@@ -485,7 +516,9 @@ export async function replayPrintedSteps(page: Page, lines: string[], shoot: (p:
 				}
 			} catch (e) {
 				await shoot(popup && !popup.isClosed() && 'popup' in a && a.popup ? popup : page, `demo-step-${i + 1}-FAILED`);
-				throw new Error(`demo step ${i + 1} "${title}", ${JSON.stringify(a)}: ${(e as Error).message.split('\n')[0]}`);
+				// the first line and the end of Playwright's call log (what the element was waiting for)
+				const lines = (e as Error).message.split('\n').map((l) => l.trim()).filter(Boolean);
+				throw new Error(`demo step ${i + 1} "${title}", ${JSON.stringify(a)}: ${[lines[0], ...lines.slice(1).slice(-4)].join(' | ')}`);
 			}
 		}
 		await shoot(page, `demo-step-${i + 1}`);

@@ -37,8 +37,6 @@ import { SIM_BILI_OPENID } from '../../simulator/src/platforms/bilibili/store';
 import { SIM_API_KEY, SIM_BLOG_ID, SIM_CHANNEL_ID } from '../../simulator/src/platforms/google/store';
 
 const VERSION = process.env.MEDIAX_N8N_VERSION ?? '2.41.1';
-/** on 1.123 the brief asks for the credential part only; MEDIAX_EDITOR_NODES=1 runs the node workflows there too */
-const RUN_NODES = n8nMajor(VERSION) >= 2 || process.env.MEDIAX_EDITOR_NODES === '1';
 
 /** what a person fills in: only required fields, plus Environment → the simulator (a non-default choice they make) */
 type Field = { name: string; value: (ctx: Ctx) => string | Promise<string>; select?: boolean; ifShown?: boolean };
@@ -57,8 +55,13 @@ interface NodeRun {
 	params?: Array<{ name: string; value: string | RegExp; select?: boolean }>;
 	/** what the output panel must show */
 	expect: Array<string | RegExp>;
-	/** the platform call the run made, as the simulator logged it: which kind of token (or key) signed it */
-	signedWith?: { path: RegExp; tokenKind: string };
+	/**
+	 * the platform call the run made, as the simulator logged it: which kind of token (or key) signed it. `byField` is
+	 * the operation's order of preference as [credential field label, token kind]: the first field that holds a
+	 * credential signs (n8n fills every field that has exactly one credential of its type, so a person who picks the
+	 * API key may also find their Google account filled in)
+	 */
+	signedWith?: { path: RegExp; byField: Array<[string, string]> };
 }
 interface CredentialCase {
 	type: string;
@@ -117,7 +120,16 @@ const CASES: CredentialCase[] = [
 		name: 'Google account (browser)',
 		docs: 'credential-google',
 		fields: [...env('google'), { name: 'clientId', value: () => 'sim-google-client.apps.googleusercontent.com' }, { name: 'clientSecret', value: () => 'sim_google_secret' }],
-		run: { search: 'MediaX YouTube', node: 'MediaX YouTube', type: 'mediaXYouTube', resource: 'channel', operation: 'get', expect: [SIM_CHANNEL_ID] },
+		run: {
+			search: 'MediaX YouTube',
+			node: 'MediaX YouTube',
+			type: 'mediaXYouTube',
+			resource: 'channel',
+			operation: 'get',
+			expect: [SIM_CHANNEL_ID],
+			// "Mine": the account's own channel, so the account's token
+			signedWith: { path: /\/youtube\/v3\/channels$/, byField: [['Google Account (user authorization)', 'user']] },
+		},
 	},
 	{
 		type: 'mediaXGoogleServiceAccountApi',
@@ -143,12 +155,18 @@ const CASES: CredentialCase[] = [
 			resource: 'channel',
 			operation: 'get',
 			params: [
-				{ name: 'by', value: /^By ID$/, select: true },
+				{ name: 'by', value: 'By ID', select: true },
 				{ name: 'channelId', value: SIM_CHANNEL_ID },
 			],
 			expect: [SIM_CHANNEL_ID],
-			// a public read signed with the key, not with a token of another attached credential
-			signedWith: { path: /\/youtube\/v3\/channels$/, tokenKind: 'api-key' },
+			// a public read: the account's token when that field is filled too, else the key (YouTube's order of preference)
+			signedWith: {
+				path: /\/youtube\/v3\/channels$/,
+				byField: [
+					['Google Account (user authorization)', 'user'],
+					['Google API Key (public reads)', 'api-key'],
+				],
+			},
 		},
 	},
 	{
@@ -382,41 +400,43 @@ describeBrowser(`the editor in Chromium on n8n ${VERSION}`, () => {
 		});
 	}
 
-	if (RUN_NODES) {
-		for (const c of CASES) {
-			it(`${c.type}: a workflow built in the editor runs ${c.run.resource} → ${c.run.operation} with the credential the panel offers`, async () => {
-				expect(ids.get(c.type)).toBeDefined();
-				await newWorkflow(page, h.baseUrl);
-				const ndv = await step(c.type, 'node from the node creator', () => addNodeWithAction(page, c.run.search, c.run.node, actionText(c.run)));
-				const slots = await nodeCredentialSlots(ndv);
-				await step(c.type, 'panel names each credential field distinctly', async () => {
-					const labels = slots.map((s) => s.label);
-					if (new Set(labels).size !== labels.length) throw new Error(`credential fields: ${JSON.stringify(labels)}`);
-				});
-				await step(c.type, 'pick the credential the panel offers', () => pickNodeCredential(ndv, names.get(c.type)!));
-				// YouTube's panel: three credential fields, each named for what it serves
-				await shots.take(page, `${c.type}-node-credentials`, c.type === 'mediaXGoogleApiKeyApi' ? 'node-panel-credentials' : undefined);
-				for (const p of c.run.params ?? []) {
-					if (p.select) await selectParameter(ndv, p.name, p.value);
-					else await fillParameter(ndv, p.name, String(p.value));
-				}
-				const out = await step(c.type, 'execute step', async () => {
-					await executeStep(ndv);
-					return outputJson(ndv);
-				});
-				await shots.take(page, `${c.type}-output`, c.type === 'mediaXDouyinOAuth2Api' ? 'node-panel-output' : undefined);
-				await step(c.type, 'output panel shows the reply', async () => {
-					for (const e of c.run.expect) if (!(typeof e === 'string' ? out.includes(e) : e.test(out))) throw new Error(`output lacks ${String(e)}: ${out.slice(0, 400)}`);
-				});
-				const signedWith = c.run.signedWith;
-				if (signedWith)
-					await step(c.type, `the platform call was signed with the ${signedWith.tokenKind}`, async () => {
-						const call = h.sim.log.filter((e) => signedWith.path.test(e.path)).at(-1);
-						if (call?.tokenKind !== signedWith.tokenKind) throw new Error(`the last ${signedWith.path} call was signed with ${call?.tokenKind ?? 'nothing (no call)'}`);
-					});
-				await page.keyboard.press('Escape');
+	for (const c of CASES) {
+		it(`${c.type}: a workflow built in the editor runs ${c.run.resource} → ${c.run.operation} with the credential the panel offers`, async () => {
+			expect(ids.get(c.type)).toBeDefined();
+			await newWorkflow(page, h.baseUrl);
+			const ndv = await step(c.type, 'node from the node creator', () => addNodeWithAction(page, c.run.search, c.run.node, actionText(c.run)));
+			const slots = await nodeCredentialSlots(ndv);
+			await step(c.type, 'panel names each credential field distinctly', async () => {
+				const labels = slots.map((s) => s.label);
+				if (new Set(labels).size !== labels.length) throw new Error(`credential fields: ${JSON.stringify(labels)}`);
 			});
-		}
+			await step(c.type, 'pick the credential the panel offers', () => pickNodeCredential(ndv, names.get(c.type)!));
+			// YouTube's panel: three credential fields, each named for what it serves
+			await shots.take(page, `${c.type}-node-credentials`, c.type === 'mediaXGoogleApiKeyApi' ? 'node-panel-credentials' : undefined);
+			for (const p of c.run.params ?? []) {
+				if (p.select) await selectParameter(ndv, p.name, p.value);
+				else await fillParameter(ndv, p.name, String(p.value));
+			}
+			const out = await step(c.type, 'execute step', async () => {
+				await executeStep(ndv);
+				return outputJson(ndv);
+			});
+			await shots.take(page, `${c.type}-output`, c.type === 'mediaXDouyinOAuth2Api' ? 'node-panel-output' : undefined);
+			await step(c.type, 'output panel shows the reply', async () => {
+				for (const e of c.run.expect) if (!(typeof e === 'string' ? out.includes(e) : e.test(out))) throw new Error(`output lacks ${String(e)}: ${out.slice(0, 400)}`);
+			});
+			const signedWith = c.run.signedWith;
+			if (signedWith) {
+				const filled = new Map((await nodeCredentialSlots(ndv)).map((slot) => [slot.label.replace(/\s*\*$/, ''), slot.value]));
+				const expected = signedWith.byField.find(([label]) => filled.get(label))?.[1];
+				await step(c.type, `the platform call was signed with the ${expected ?? '(no filled field)'}`, async () => {
+					if (!expected) throw new Error(`none of ${JSON.stringify(signedWith.byField.map(([l]) => l))} holds a credential: ${JSON.stringify([...filled])}`);
+					const call = h.sim.log.filter((e) => signedWith.path.test(e.path)).at(-1);
+					if (call?.tokenKind !== expected) throw new Error(`the last ${signedWith.path} call was signed with ${call?.tokenKind ?? 'nothing (no call)'}`);
+				});
+			}
+			await page.keyboard.press('Escape');
+		});
 	}
 
 	// the demo exists for n8n 2.x only (`npm start` runs 2.41.1)

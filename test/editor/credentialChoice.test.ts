@@ -49,7 +49,23 @@ describe.each(cases)('%s node: the credential fields follow the operation', (_la
 		expect(declared.length).toBeGreaterThan(0);
 		const entries = shown(type, resource, operation);
 		expect(entries.map((e) => e.name).sort()).toEqual([...declared].sort());
-		for (const e of entries) expect(e.required).toBe(declared.length === 1);
+		// one entry per type serves every operation it is shown for, so `required` holds for all of them or none
+		for (const e of entries) if (e.required) expect(declared).toEqual([e.name]);
+	});
+
+	// n8n's runtime takes the FIRST entry with the type's name and refuses the credential ("Credentials not found")
+	// when that entry is hidden for the node's parameters (n8n-core NodeExecutionContext._getCredentials)
+	it.each(pairs)('%s → %s: the run finds every declared credential type the way n8n looks it up', (resource, operation) => {
+		const visible = new Set(shown(type, resource, operation));
+		for (const credentialType of credentialTypesFor(platform, resource, operation)) {
+			const first = (type.description.credentials ?? []).find((c) => c.name === credentialType);
+			expect(first && visible.has(first)).toBe(true);
+		}
+	});
+
+	it('one entry per credential type', () => {
+		const names = (type.description.credentials ?? []).map((c) => c.name);
+		expect(new Set(names).size).toBe(names.length);
 	});
 
 	it('labels say what each credential is, and differ within the node', () => {
@@ -80,15 +96,17 @@ describe('credentialChoices', () => {
 		},
 	} as unknown as NodePlatform;
 
-	it('splits a credential into exact groups: operation names shared across resources do not leak', () => {
+	it('one entry per type: the resources it serves × the operations it serves, required where it alone serves', () => {
 		const entries = credentialChoices(platform, { userCred: 'User (x)', appCred: 'App (y)' });
 		expect(entries).toEqual([
-			{ name: 'userCred', displayName: 'User (x)', required: true, displayOptions: { show: { resource: ['a'], operation: ['list'] } } },
-			{ name: 'userCred', displayName: 'User (x)', required: false, displayOptions: { show: { resource: ['a'], operation: ['get'] } } },
-			{ name: 'userCred', displayName: 'User (x)', required: true, displayOptions: { show: { resource: ['b'], operation: ['get'] } } },
-			{ name: 'appCred', displayName: 'App (y)', required: false, displayOptions: { show: { resource: ['a'], operation: ['get'] } } },
-			{ name: 'appCred', displayName: 'App (y)', required: true, displayOptions: { show: { resource: ['b'], operation: ['list'] } } },
-			// two kinds of one credential type are one type
+			// a/list, a/get, b/get: not a product, so b/list shows it too (the node ignores it there); no operation condition
+			{ name: 'userCred', displayName: 'User (x)', required: false, displayOptions: { show: { resource: ['a', 'b'] } } },
+			// two kinds of one credential type are one type: a/get, b/list, c/run → shown everywhere, no condition
+			{ name: 'appCred', displayName: 'App (y)', required: false },
+		]);
+		const exact = { ...platform, resources: { a: { list: op('user'), get: op('user') }, c: { run: op(['app', 'key']) } } } as unknown as NodePlatform;
+		expect(credentialChoices(exact, { userCred: 'User (x)', appCred: 'App (y)' })).toEqual([
+			{ name: 'userCred', displayName: 'User (x)', required: true, displayOptions: { show: { resource: ['a'] } } },
 			{ name: 'appCred', displayName: 'App (y)', required: true, displayOptions: { show: { resource: ['c'] } } },
 		]);
 	});

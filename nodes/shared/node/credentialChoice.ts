@@ -12,49 +12,37 @@ export function credentialTypesFor(platform: NodePlatform, resource: string, ope
 
 /**
  * The node's `credentials` list, derived from each operation's `token`, so the panel shows exactly the credential(s)
- * the chosen resource and operation can use. n8n's displayOptions are AND across fields and OR within one, so a
- * `{resource, operation}` pair would also match operations of other resources: one entry per group of resources
- * whose operations agree, with their own operation list, repeating the credential name (the editor shows only the
- * entries whose condition holds, and the groups never overlap). `required` where the credential is the only one
- * that can serve.
+ * the chosen resource and operation can use. Exactly one entry per credential type: n8n's runtime looks a type up by
+ * name and checks only the first entry with that name against the node's parameters ("Credentials not found"
+ * otherwise; n8n-core NodeExecutionContext._getCredentials), so entries repeating a name break every operation the
+ * first one does not show. An entry's displayOptions are AND across fields and OR within one: it shows the resources
+ * that have an operation the type serves × those operations, which is exact when the type's operations form such a
+ * product (every node here; test/editor/credentialChoice.test.ts) and otherwise also shows it where it is not used
+ * (harmless: the node picks the credential by the operation's token). `required` where the type is the only one that
+ * can serve every operation it is shown for.
  */
 export function credentialChoices(platform: NodePlatform, labels: Record<string, string>): INodeCredentialDescription[] {
 	const order: string[] = [];
 	for (const kind of Object.keys(platform.adapters) as Array<keyof NodePlatform['adapters']>) {
 		for (const { credentialType } of adaptersOf(platform, kind)) if (!order.includes(credentialType)) order.push(credentialType);
 	}
-	const entries: INodeCredentialDescription[] = [];
-	for (const type of order) {
-		const displayName = labels[type] ?? type;
-		// key: required flag + operation list ('*' = every operation of the resource) → resources
-		const groups = new Map<string, { required: boolean; operations: string[] | undefined; resources: string[] }>();
-		for (const [resource, operations] of Object.entries(platform.resources)) {
-			const all = Object.keys(operations);
-			for (const required of [true, false]) {
-				const ops = all.filter((op) => {
-					const types = credentialTypesFor(platform, resource, op);
-					return types.includes(type) && (types.length === 1) === required;
-				});
-				if (!ops.length) continue;
-				const operationList = ops.length === all.length ? undefined : ops;
-				const key = `${required}|${operationList?.join(',') ?? '*'}`;
-				const group = groups.get(key) ?? { required, operations: operationList, resources: [] };
-				group.resources.push(resource);
-				groups.set(key, group);
-			}
-		}
-		const resourceCount = Object.keys(platform.resources).length;
-		for (const group of groups.values()) {
-			const everywhere = groups.size === 1 && !group.operations && group.resources.length === resourceCount;
-			entries.push({
-				name: type,
-				displayName,
-				required: group.required,
-				...(everywhere ? {} : { displayOptions: { show: { resource: group.resources, ...(group.operations ? { operation: group.operations } : {}) } } }),
-			});
-		}
-	}
-	return entries;
+	const pairs = Object.entries(platform.resources).flatMap(([resource, operations]) => Object.keys(operations).map((operation) => ({ resource, operation })));
+	return order.map((type) => {
+		const served = pairs.filter(({ resource, operation }) => credentialTypesFor(platform, resource, operation).includes(type));
+		const resources = [...new Set(served.map((p) => p.resource))];
+		const operations = [...new Set(served.map((p) => p.operation))];
+		// every operation of the resources shown: no operation condition needed
+		const allOperations = pairs.filter((p) => resources.includes(p.resource)).every((p) => operations.includes(p.operation));
+		const shown = pairs.filter((p) => resources.includes(p.resource) && (allOperations || operations.includes(p.operation)));
+		const required = shown.every(({ resource, operation }) => credentialTypesFor(platform, resource, operation).length === 1);
+		const everywhere = shown.length === pairs.length;
+		return {
+			name: type,
+			displayName: labels[type] ?? type,
+			required,
+			...(everywhere ? {} : { displayOptions: { show: { resource: resources, ...(allOperations ? {} : { operation: operations }) } } }),
+		};
+	});
 }
 
 /**
