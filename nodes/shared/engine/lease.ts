@@ -16,8 +16,13 @@ import { canPersist, persistCredentialFields, readStoredRecord } from './persist
 export const leaseTiming = {
 	/** how long a taken lease is honoured: longer than a token request with its retries */
 	leaseMs: 30_000,
-	/** between writing a lease and reading it back; must exceed one read-modify-write of the credential */
-	settleMs: 300,
+	/**
+	 * between writing a lease and reading it back; must exceed one read-modify-write of the credential. 300 ms was
+	 * too short for 3 queue workers on 2 busy cores (CI: two client-token requests); a renewal is rare, so 1 s is cheap.
+	 */
+	settleMs: 1_000,
+	/** contenders that saw the lease free start their write spread over up to this long, so most see the first one's lease */
+	jitterMs: 200,
 	/** how often a waiter re-reads the stored credential */
 	pollMs: 250,
 };
@@ -75,6 +80,9 @@ export async function renewUnderLease<T>(ctx: IExecuteFunctions, credentialType:
 			await pause(leaseTiming.pollMs, signal);
 			continue;
 		}
+		await pause(Math.floor(Math.random() * leaseTiming.jitterMs), signal);
+		const again = await storedRecord(ctx, credentialType);
+		if (again.lease && again.lease.until > Date.now()) continue; // another process took it during the jitter
 		const mine: Lease = { holder: `${PROCESS_ID}/${++attempts}`, until: Date.now() + leaseTiming.leaseMs };
 		if (!(await persistCredentialFields(ctx, credentialType, { [LEASE_FIELD]: JSON.stringify(mine) }))) return task.renew();
 		await pause(leaseTiming.settleMs, signal);
