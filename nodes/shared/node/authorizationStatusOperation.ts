@@ -1,6 +1,6 @@
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { authorizationStatus, type UserAuthorizationAdapter } from '../engine/authorizationStatus';
-import type { OperationModule } from './operation';
+import type { OperationModule, ResourceOperations } from './operation';
 import { show } from './fields';
 
 /**
@@ -30,3 +30,23 @@ export function authorizationStatusOperation(adapter: UserAuthorizationAdapter, 
 	};
 }
 
+/** An "Authorization" resource whose only operation is Get Authorization Status (Douyin, Bilibili, YouTube, Blogger). */
+export function authorizationStatusResource(getAuthorizationStatus: OperationModule): { operations: ResourceOperations; description: INodeProperties[] } {
+	return {
+		operations: { getAuthorizationStatus },
+		description: [
+			{
+				displayName: 'Operation',
+				name: 'operation',
+				type: 'options',
+				noDataExpression: true,
+				displayOptions: { show: { resource: ['authorization'] } },
+				options: [
+					{ name: 'Get Authorization Status', value: 'getAuthorizationStatus', action: 'Get the authorization status', description: 'When the account must authorize again, renewals left and how to reconnect; reads the credential only' },
+				],
+				default: 'getAuthorizationStatus',
+			},
+			...getAuthorizationStatus.description,
+		],
+	};
+}

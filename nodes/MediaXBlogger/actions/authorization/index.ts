@@ -1,20 +1,8 @@
-import type { INodeProperties } from 'n8n-workflow';
-import type { ResourceOperations } from '../../../shared/node/operation';
+import { authorizationStatusResource } from '../../../shared/node/authorizationStatusOperation';
 import { getAuthorizationStatus } from './getAuthorizationStatus.operation';
 
-export const authorizationOperations: ResourceOperations = { getAuthorizationStatus };
+/** The account authorization's status, from the credential alone. */
+const authorization = authorizationStatusResource(getAuthorizationStatus);
 
-export const authorizationDescription: INodeProperties[] = [
-	{
-		displayName: 'Operation',
-		name: 'operation',
-		type: 'options',
-		noDataExpression: true,
-		displayOptions: { show: { resource: ['authorization'] } },
-		options: [
-			{ name: 'Get Authorization Status', value: 'getAuthorizationStatus', action: 'Get the authorization status', description: 'When the account must authorize again, renewals left and how to reconnect; reads the credential only' },
-		],
-		default: 'getAuthorizationStatus',
-	},
-	...getAuthorizationStatus.description,
-];
+export const authorizationOperations = authorization.operations;
+export const authorizationDescription = authorization.description;
