@@ -2,6 +2,7 @@
 // (figure, value, baseline, ratio, target) with the machine it ran on. `--smoke` is a tiny quick run of each.
 import { coldLoad } from './cold-load';
 import { perItem } from './per-item';
+import { publishMemory } from './publish-memory';
 import { resumeCost } from './resume-cost';
 import { arg, flag, formatRows, machine, type BenchRow } from './table';
 import { tokenBurst } from './token-burst';
@@ -47,6 +48,11 @@ async function main() {
 	rows.push(...upload.rows);
 	reports.push(upload.report);
 	done(upload);
+
+	const publish = await publishMemory({ version, sizeMb: smoke ? 16 : 1024 });
+	rows.push(...publish.rows);
+	reports.push(publish.report);
+	done(publish);
 
 	const items = await perItem({ version, runs: smoke ? 1 : Number(arg('runs', '3')), items: smoke ? 50 : Number(arg('items', '2000')), warmupItems: smoke ? 0 : undefined, latencyMs: Number(arg('latency', '0')) });
 	rows.push(...items.rows);

@@ -51,7 +51,7 @@ export function formatRows(rows: BenchRow[]): string {
 			return [
 				r.figure,
 				num(r.value, r.unit),
-				r.baseline === undefined ? '—' : `${num(r.baseline, r.unit)}${r.baselineLabel ? ` (${r.baselineLabel})` : ''}`,
+				r.baseline === undefined ? (r.baselineLabel ?? '—') : `${num(r.baseline, r.unit)}${r.baselineLabel ? ` (${r.baselineLabel})` : ''}`,
 				q === undefined ? '—' : `${q >= 0.1 ? q.toFixed(2) : q.toPrecision(1)}×`,
 				r.target,
 				r.met === undefined ? '—' : r.met ? 'yes' : 'NO',

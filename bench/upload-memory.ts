@@ -68,7 +68,7 @@ async function youtubeSession(h: N8nHarness, size: number): Promise<string> {
 	return location;
 }
 
-interface Measured {
+export interface Measured {
 	idle: number;
 	peak: number;
 	/** peak of the other processes of n8n (the task runner on 2.x) above their idle */
@@ -78,17 +78,26 @@ interface Measured {
 	error?: string;
 }
 
-async function measure(h: N8nHarness, path: string, body: unknown): Promise<Measured> {
+export async function measure(h: N8nHarness, path: string, body: unknown): Promise<Measured> {
 	const pids = processTree(h.pid);
 	await new Promise((r) => setTimeout(r, 1000)); // let the previous upload's garbage settle
 	resetPeaks(pids);
 	const idle = rssMb(h.pid);
 	const othersIdle = pids.slice(1).reduce((s, p) => s + rssMb(p), 0);
+	// sampled while the call runs too: a process the kernel kills for memory takes its VmHWM with it
+	let peak = 0;
+	let othersPeak = 0;
+	const sample = () => {
+		peak = Math.max(peak, peakMb(h.pid));
+		othersPeak = Math.max(othersPeak, processTree(h.pid).slice(1).reduce((s, p) => s + peakMb(p), 0));
+	};
+	const sampler = setInterval(sample, 250);
 	const t0 = Date.now();
 	const res = await h.callWebhook(path, { method: 'POST', body }).catch((e: Error) => ({ status: 0, body: String(e.message) }));
 	const seconds = (Date.now() - t0) / 1000;
-	const peak = peakMb(h.pid);
-	const others = processTree(h.pid).slice(1).reduce((s, p) => s + peakMb(p), 0) - othersIdle;
+	clearInterval(sampler);
+	sample();
+	const others = othersPeak - othersIdle;
 	const ok = res.status === 200;
 	return { idle, peak, others: Math.max(0, others), seconds, ok, error: ok ? undefined : `${res.status} ${JSON.stringify(res.body).slice(0, 200)}` };
 }
@@ -101,7 +110,8 @@ export async function uploadMemory(opts: UploadMemoryOptions = {}): Promise<{ ro
 	const withBaseline = opts.baseline ?? true;
 	const log = opts.log ?? ((m: string) => console.log(m));
 	const files = mkdtempSync(join(tmpdir(), 'mediax-bench-'));
-	const h = await startN8n({ version, env: { N8N_RESTRICT_FILE_ACCESS_TO: files, N8N_DEFAULT_BINARY_DATA_MODE: 'filesystem' }, log });
+	const env = { N8N_RESTRICT_FILE_ACCESS_TO: files, N8N_DEFAULT_BINARY_DATA_MODE: 'filesystem' };
+	let h = await startN8n({ version, env, log });
 	const rows: BenchRow[] = [];
 	const lines: string[] = [
 		`n8n ${version}, filesystem binary mode, ${partMb} MiB parts/chunks; RSS of the n8n main process (MiB); "runner" = its other processes' peak above their idle`,
@@ -110,7 +120,6 @@ export async function uploadMemory(opts: UploadMemoryOptions = {}): Promise<{ ro
 	try {
 		const workflows = new Map<UploadPlatform, { path: string; workflowId: string }>();
 		for (const p of platforms) workflows.set(p, await setupUpload(h, p, partMb));
-		if (withBaseline) await h.createWorkflow(bufferingWorkflow());
 		// one small upload first, so the first measured one does not carry n8n's one-time loading of the upload path
 		const warm = writeVideo(files, 'warm.mp4', 16);
 		for (const p of platforms) {
@@ -133,20 +142,40 @@ export async function uploadMemory(opts: UploadMemoryOptions = {}): Promise<{ ro
 				log(`[upload-memory] ${line}`);
 				rows.push({ figure: `${UPLOAD_LABEL[p]} upload of ${mb} MiB: peak RSS above idle${m.ok ? '' : ' (upload FAILED)'}`, value: above, unit: 'MiB', target: `< ${TARGET_MB_ABOVE_IDLE} MiB, flat in file size`, met: m.ok && above < TARGET_MB_ABOVE_IDLE });
 			}
-			if (withBaseline) {
+			rmSync(path);
+		}
+		// the buffering baseline on a fresh n8n, after every MediaX row: when it runs n8n out of memory, n8n is started
+		// again for the next size
+		if (withBaseline) {
+			await h.stop();
+			h = await startN8n({ version, env, log });
+			await h.createWorkflow(bufferingWorkflow());
+			for (const mb of sizes) {
+				const path = writeVideo(files, `v${mb}.mp4`, mb);
 				const session = await youtubeSession(h, mb * MB);
 				const m = await measure(h, 'bench-up-buffered', { path, session });
 				const above = m.peak - m.idle;
-				const line = `buffered baseline (Code node + HTTP Request node, YouTube) | ${mb} | ${m.idle} | ${m.peak} | ${above} | ${m.others} | ${m.seconds.toFixed(1)}${m.ok ? '' : ` FAILED ${m.error}`}`;
+				const alive = peakMb(h.pid) > 0;
+				const line = `buffered baseline (Code node + HTTP Request node, YouTube) | ${mb} | ${m.idle} | ${m.peak} | ${above} | ${m.others} | ${m.seconds.toFixed(1)}${m.ok ? '' : ` FAILED ${m.error}${alive ? '' : ' (n8n process gone: peak = last sample before it died)'}`}`;
 				lines.push(line);
 				log(`[upload-memory] ${line}`);
 				// the baseline beside each MediaX row of this size (the YouTube one: the same endpoint)
 				for (const r of rows.filter((x) => x.figure.includes(` of ${mb} MiB:`))) {
+					if (!m.ok && alive) {
+						// refused before it buffered anything (n8n's Code node fails on the file): no memory figure to compare
+						r.baselineLabel = `Code node buffer + HTTP Request node: FAILED at once (${m.error?.slice(0, 60)})`;
+						continue;
+					}
 					r.baseline = above + m.others;
-					r.baselineLabel = `Code node buffer + HTTP Request node${m.others ? ', main + runner' : ''}${m.ok ? '' : ', FAILED'}`;
+					r.baselineLabel = `Code node buffer + HTTP Request node${m.others ? ', main + runner' : ''}${m.ok ? '' : ', FAILED: n8n died; peak before'}`;
+				}
+				rmSync(path);
+				if (!alive) {
+					await h.stop().catch(() => undefined);
+					h = await startN8n({ version, env, log });
+					await h.createWorkflow(bufferingWorkflow());
 				}
 			}
-			rmSync(path);
 		}
 		// flat in file size: the growth from the smallest to the largest file, per platform
 		if (sizes.length > 1) {
@@ -154,7 +183,7 @@ export async function uploadMemory(opts: UploadMemoryOptions = {}): Promise<{ ro
 			for (const p of platforms) {
 				const a = rows.find((r) => r.figure.startsWith(`${UPLOAD_LABEL[p]} upload of ${small} MiB`))!;
 				const b = rows.find((r) => r.figure.startsWith(`${UPLOAD_LABEL[p]} upload of ${large} MiB`))!;
-				rows.push({ figure: `${UPLOAD_LABEL[p]}: peak above idle at ${large} MiB minus at ${small} MiB`, value: b.value - a.value, unit: 'MiB', target: `independent of size (< 1 part, ${partMb} MiB … noise)`, met: b.value - a.value < 2 * partMb + 16 });
+				rows.push({ figure: `${UPLOAD_LABEL[p]}: peak above idle at ${large} MiB minus at ${small} MiB`, value: b.value - a.value, unit: 'MiB', target: `independent of size (< 1 part, ${partMb} MiB … noise)`, met: !a.figure.includes('FAILED') && !b.figure.includes('FAILED') && b.value - a.value < 2 * partMb + 16 });
 			}
 		}
 	} finally {

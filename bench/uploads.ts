@@ -14,37 +14,39 @@ export type UploadPlatform = 'douyin' | 'youtube' | 'bilibili';
 export const UPLOAD_PLATFORMS: UploadPlatform[] = ['douyin', 'youtube', 'bilibili'];
 export const UPLOAD_LABEL: Record<UploadPlatform, string> = { douyin: 'Douyin (parts)', youtube: 'YouTube (resumable)', bilibili: 'Bilibili (parts)' };
 
-const readFile: NodeSpec = { name: 'Read File', type: 'n8n-nodes-base.readWriteFile', parameters: { operation: 'read', fileSelector: '={{ $json.body.path }}', options: {} } };
+export const readFile: NodeSpec = { name: 'Read File', type: 'n8n-nodes-base.readWriteFile', parameters: { operation: 'read', fileSelector: '={{ $json.body.path }}', options: {} } };
 
 const admin = (h: N8nHarness, platform: string, action: string, body: unknown = {}) => h.sim.platforms.get(platform)!.admin!(action, body, h.sim) as any;
 const simPlatform = (p: UploadPlatform) => (p === 'youtube' ? 'google' : p);
 
 /** Creates and connects the platform's credential and an upload workflow at webhook `bench-up-<platform>`. */
-export async function setupUpload(h: N8nHarness, platform: UploadPlatform, partMb: number): Promise<{ path: string; workflowId: string }> {
+/** Creates and connects the upload credential of `platform` against the simulator. */
+export async function connectUploadCredential(h: N8nHarness, platform: UploadPlatform): Promise<{ type: string; id: string; name: string }> {
 	const base = `${h.sim.baseUrl}/${simPlatform(platform)}`;
-	let node: NodeSpec;
-	if (platform === 'douyin') {
-		const id = await h.createCredential({ name: 'Douyin (upload bench)', type: 'mediaXDouyinOAuth2Api', data: { environment: 'custom', baseUrl: base, clientId: 'sim_douyin_key', clientSecret: 'sim_douyin_secret' } });
-		await h.connectOAuth2(id);
-		node = { name: 'Upload', type: 'n8n-nodes-mediax.mediaXDouyin', parameters: { resource: 'video', operation: 'upload', binaryPropertyName: 'data', options: { mode: 'chunked', partSizeMb: partMb } }, credentials: { mediaXDouyinOAuth2Api: { id, name: 'Douyin (upload bench)' } } };
-	} else if (platform === 'youtube') {
-		const id = await h.createCredential({ name: 'Google (upload bench)', type: 'mediaXGoogleOAuth2Api', data: { environment: 'custom', baseUrl: base, clientId: 'sim-google-client.apps.googleusercontent.com', clientSecret: 'sim_google_secret' } });
-		await h.connectOAuth2(id);
-		node = {
-			name: 'Upload',
-			type: 'n8n-nodes-mediax.mediaXYouTube',
-			parameters: { resource: 'video', operation: 'upload', binaryPropertyName: 'data', title: 'Bench upload', categoryId: '22', privacyStatus: 'private', options: { chunkSizeMb: partMb } },
-			credentials: { mediaXGoogleOAuth2Api: { id, name: 'Google (upload bench)' } },
-		};
-	} else {
-		const id = await h.createCredential({
-			name: 'Bilibili (upload bench)',
-			type: 'mediaXBilibiliOAuth2Api',
-			data: { environment: 'custom', baseUrl: base, clientId: 'sim_bili_client', clientSecret: 'sim_bili_secret', redirectUrl: `${h.baseUrl}/rest/oauth2-credential/callback` },
-		});
-		await h.connectOAuth2(id);
-		node = { name: 'Upload', type: 'n8n-nodes-mediax.mediaXBilibili', parameters: { resource: 'video', operation: 'upload', binaryPropertyName: 'data', uploadOptions: { partSizeMb: partMb } }, credentials: { mediaXBilibiliOAuth2Api: { id, name: 'Bilibili (upload bench)' } } };
-	}
+	const spec =
+		platform === 'douyin'
+			? { name: 'Douyin (upload bench)', type: 'mediaXDouyinOAuth2Api', data: { environment: 'custom', baseUrl: base, clientId: 'sim_douyin_key', clientSecret: 'sim_douyin_secret' } }
+			: platform === 'youtube'
+				? { name: 'Google (upload bench)', type: 'mediaXGoogleOAuth2Api', data: { environment: 'custom', baseUrl: base, clientId: 'sim-google-client.apps.googleusercontent.com', clientSecret: 'sim_google_secret' } }
+				: {
+						name: 'Bilibili (upload bench)',
+						type: 'mediaXBilibiliOAuth2Api',
+						data: { environment: 'custom', baseUrl: base, clientId: 'sim_bili_client', clientSecret: 'sim_bili_secret', redirectUrl: `${h.baseUrl}/rest/oauth2-credential/callback` },
+					};
+	const id = await h.createCredential(spec);
+	await h.connectOAuth2(id);
+	return { type: spec.type, id, name: spec.name };
+}
+
+export async function setupUpload(h: N8nHarness, platform: UploadPlatform, partMb: number): Promise<{ path: string; workflowId: string }> {
+	const cred = await connectUploadCredential(h, platform);
+	const credentials = { [cred.type]: { id: cred.id, name: cred.name } };
+	const node: NodeSpec =
+		platform === 'douyin'
+			? { name: 'Upload', type: 'n8n-nodes-mediax.mediaXDouyin', parameters: { resource: 'video', operation: 'upload', binaryPropertyName: 'data', options: { mode: 'chunked', partSizeMb: partMb } }, credentials }
+			: platform === 'youtube'
+				? { name: 'Upload', type: 'n8n-nodes-mediax.mediaXYouTube', parameters: { resource: 'video', operation: 'upload', binaryPropertyName: 'data', title: 'Bench upload', categoryId: '22', privacyStatus: 'private', options: { chunkSizeMb: partMb } }, credentials }
+				: { name: 'Upload', type: 'n8n-nodes-mediax.mediaXBilibili', parameters: { resource: 'video', operation: 'upload', binaryPropertyName: 'data', uploadOptions: { partSizeMb: partMb } }, credentials };
 	const path = `bench-up-${platform}`;
 	const workflowId = await h.createWorkflow(chainWorkflow(`bench upload ${platform}`, path, [readFile, node]));
 	return { path, workflowId };

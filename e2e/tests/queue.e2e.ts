@@ -3,7 +3,7 @@
 // expires tokens; the simulator's log must show one token request per credential per token lifetime across all
 // processes. Then every process restarts and runs on the stored (rotated) tokens, a worker is SIGKILLed mid-upload,
 // and a secrets audit searches the database, the debug logs and the simulator's view for every secret used.
-import { mkdtempSync, openSync, rmSync, writeSync, closeSync, chmodSync } from 'node:fs';
+import { mkdtempSync, openSync, rmSync, writeSync, writeFileSync, closeSync, chmodSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startQueueCluster, type QueueCluster } from '../lib/queue';
@@ -219,6 +219,97 @@ run(`queue mode on n8n ${version}`, () => {
 		expect(state.uploadedVideos.filter((v) => v.size === 64 * 1024 * 1024)).toHaveLength(1);
 		figures.killedRun = { ...(figures.killedRun as object), rerun: 'ok', completedVideos: state.uploadedVideos.length };
 		rmSync(path);
+	});
+
+	it('a worker SIGKILLed during a MediaX Publish batch: the re-run repeats what the killed run published (the record is in the credential) and publishes the rest once; a failed run\'s re-run publishes only the failed post', async () => {
+		// a live worker to kill and one to re-run on (the upload test above killed one)
+		await q.addWorker();
+		const cover = join(files, 'cover.png');
+		writeFileSync(cover, Buffer.concat([Buffer.from('89504e470d0a1a0a', 'hex'), Buffer.alloc(4088, 1)]));
+		const publishWorkflow = (name: string, path: string) =>
+			chainWorkflow(name, path, [
+				{ ...splitItems },
+				{ name: 'Read Cover', type: 'n8n-nodes-base.readWriteFile', parameters: { operation: 'read', fileSelector: '={{ $json.cover }}', options: { dataPropertyName: 'cover' } } },
+				{
+					name: 'Publish',
+					type: 'n8n-nodes-mediax.mediaXPublish',
+					parameters: {
+						targets: ['wechatArticle'],
+						title: "={{ $('Split Items').item.json.title }}",
+						bodyHtml: `<p>${'MediaX 批量发布，一个进程在中途被杀死。'.repeat(6)}</p>`,
+						coverBinaryPropertyName: 'cover',
+						idempotencyKey: "={{ $('Split Items').item.json.title }}",
+					},
+					credentials: { mediaXWeChatOfficialAccountApi: creds.mediaXWeChatOfficialAccountApi },
+				},
+			]);
+		await q.main.createWorkflow(publishWorkflow('queue publish batch', 'q-publish'), { activate: true });
+		const titles = [1, 2, 3, 4].map((n) => `Batch post ${n}`);
+		const body = { items: titles.map((title) => ({ title, cover })) };
+		const wx = () => q.sim.platforms.get('wechat')!;
+		const publishedTitles = async () => ((await wx().admin!('state', {}, q.sim)) as { publishes: Array<{ titles: string[] }> }).publishes.flatMap((p) => p.titles);
+		const already = (await publishedTitles()).length;
+		const submits = (since: number) => q.sim.log.filter((e) => e.seq > since && e.path.startsWith('/cgi-bin/freepublish/submit') && e.code === 0).length;
+		const lastId = () => q.services.psql(`select id from execution_entity where "workflowId" = (select id from workflow_entity where name = 'queue publish batch') order by id desc limit 1`).trim();
+
+		// post 1 goes out; the second post's draft is held 60 s by the simulator, and its worker is killed meanwhile
+		q.sim.faults.push({ id: 9701, platform: 'wechat', type: 'slow', delayMs: 60_000, match: '/cgi-bin/draft/add', after: 1, count: 1 });
+		const since = q.sim.log[q.sim.log.length - 1].seq;
+		const pending = q.main.callWebhook('q-publish', { method: 'POST', body });
+		const deadline = Date.now() + 90_000;
+		while (q.sim.log.filter((e) => e.seq > since && e.path.startsWith('/cgi-bin/draft/add')).length < 2 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));
+		expect(submits(since)).toBe(1);
+		const executionId = lastId();
+		const victim = q.workers.find((w) => !w.exited() && new RegExp(`Worker started execution ${executionId} `).test(w.output()));
+		expect(victim).toBeDefined();
+		await victim!.kill();
+		q.sim.faults.length = 0;
+		const reply = await Promise.race([pending, new Promise<{ status: number; body: unknown }>((r) => setTimeout(() => r({ status: 0, body: 'no reply in 120 s' }), 120_000))]);
+		let status = '';
+		for (let i = 0; i < 90 && !['crashed', 'error'].includes(status); i++) {
+			status = q.services.psql(`select status from execution_entity where id = ${executionId}`).trim();
+			if (!['crashed', 'error'].includes(status)) await new Promise((r) => setTimeout(r, 1000));
+		}
+		expect(['crashed', 'error']).toContain(status);
+		expect(reply.status).not.toBe(200);
+		expect((await publishedTitles()).slice(already)).toEqual([titles[0]]);
+
+		// the re-run (another worker, empty static data: n8n 2.41 gives queue workers none for a new execution) reads the
+		// record in the WeChat credential, written right after post 1 went out: post 1 repeated, posts 2-4 published once
+		const since2 = q.sim.log[q.sim.log.length - 1].seq;
+		const rerun = await q.main.callWebhook('q-publish', { method: 'POST', body });
+		expect(rerun.status).toBe(200);
+		expect((rerun.body as Array<Record<string, unknown>>).map((r) => [r.status, r.repeated ?? false])).toEqual([['submitted', true], ['submitted', false], ['submitted', false], ['submitted', false]]);
+		expect(submits(since2)).toBe(3);
+		expect((await publishedTitles()).slice(already)).toEqual(titles);
+
+		// a third run with the same keys sends nothing
+		const since3 = q.sim.log[q.sim.log.length - 1].seq;
+		const third = await q.main.callWebhook('q-publish', { method: 'POST', body });
+		expect(third.status).toBe(200);
+		expect((third.body as Array<Record<string, unknown>>).map((r) => r.repeated)).toEqual([true, true, true, true]);
+		expect(q.sim.log.filter((e) => e.seq > since3 && e.method === 'POST' && e.category !== 'token-request')).toHaveLength(0);
+
+		// a run in which WeChat refuses post B once: its re-run repeats post A and publishes only post B
+		await q.main.createWorkflow(publishWorkflow('queue publish failed', 'q-publish-failed'), { activate: true });
+		const pair = { items: ['Failed post A', 'Failed post B'].map((title) => ({ title, cover })) };
+		q.sim.faults.push({ id: 9702, platform: 'wechat', type: 'platformError', code: 48001, message: 'api unauthorized', match: '/cgi-bin/freepublish/submit', after: 1, count: 1 });
+		const failedRun = await q.main.callWebhook('q-publish-failed', { method: 'POST', body: pair });
+		q.sim.faults.length = 0;
+		expect(failedRun.status).toBe(200);
+		expect((failedRun.body as Array<Record<string, any>>).map((r) => r.status)).toEqual(['submitted', 'failed']);
+		expect((failedRun.body as Array<Record<string, any>>)[1].error).toMatchObject({ code: 48001 });
+		const since4 = q.sim.log[q.sim.log.length - 1].seq;
+		const retried = await q.main.callWebhook('q-publish-failed', { method: 'POST', body: pair });
+		expect((retried.body as Array<Record<string, any>>).map((r) => [r.status, r.repeated ?? false])).toEqual([['submitted', true], ['submitted', false]]);
+		expect(submits(since4)).toBe(1);
+		const all = (await publishedTitles()).slice(already);
+		expect(all.filter((t) => t === 'Failed post A')).toHaveLength(1);
+		expect(all.filter((t) => t === 'Failed post B')).toHaveLength(1);
+		// the WeChat credential's stored token survived the kill: no token request in the re-runs
+		expect(q.sim.log.filter((e) => e.seq > since2 && e.category === 'token-request')).toHaveLength(0);
+		figures.killedPublish = { executionStatus: status, killedRunPublished: 1, rerunRepeated: 1, rerunPublished: 3, publishedTwice: 0, thirdRunSent: 0, failedRunRerunSent: 1 };
+		rmSync(cover);
 	});
 
 	it('secrets audit: no client secret, token or refresh token in PostgreSQL, the debug logs, process output or outside token requests', async () => {

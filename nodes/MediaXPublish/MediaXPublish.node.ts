@@ -18,6 +18,7 @@ import { splitList } from '../shared/node/fields';
 import { TARGET_LIMITS, type TargetName } from './limits';
 import { TARGETS, type PublishStatus, type Published, type TargetEnv } from './targets';
 import { checkTarget, describeProblems, type Post, type Problem } from './validate';
+import { PublishRecord } from './publishRecord';
 
 const TARGET_OPTIONS: Array<{ name: string; value: TargetName }> = [
 	{ name: 'Bilibili (Article)', value: 'bilibiliArticle' },
@@ -31,10 +32,16 @@ const TARGET_OPTIONS: Array<{ name: string; value: TargetName }> = [
 
 /** the editor's default; n8n does not store a parameter equal to its default, so it is also the fallback when reading */
 export const DEFAULT_IDEMPOTENCY_KEY = '={{ $json.id ?? $json.title }}';
-/** where the record of published posts lives in the workflow's static data */
-const RECORD = 'mediaXPublished';
 /** statuses that mean the post exists on the platform: a re-run never sends it again */
 const DONE: PublishStatus[] = ['published', 'scheduled', 'in_review', 'submitted'];
+
+/** one entry per platform account; a target shows the entry that serves it (and the record is kept in it) */
+const PUBLISH_CREDENTIALS = [
+	{ name: 'mediaXDouyinOAuth2Api', displayName: 'Douyin Account (user authorization)', required: true, displayOptions: { show: { targets: ['douyinVideo', 'douyinImageText'] } } },
+	{ name: 'mediaXWeChatOfficialAccountApi', displayName: 'WeChat Official Account (app token)', required: true, displayOptions: { show: { targets: ['wechatArticle'] } } },
+	{ name: 'mediaXGoogleOAuth2Api', displayName: 'Google Account (YouTube, Blogger)', required: true, displayOptions: { show: { targets: ['youtubeVideo', 'bloggerPost'] } } },
+	{ name: 'mediaXBilibiliOAuth2Api', displayName: 'Bilibili Account (user authorization)', required: true, displayOptions: { show: { targets: ['bilibiliVideo', 'bilibiliArticle'] } } },
+];
 
 const onTargets = (targets: TargetName[], extra: IDataObject = {}) => ({ show: { operation: ['publish'], targets, ...extra } });
 const onPublish = { show: { operation: ['publish'] } };
@@ -317,7 +324,10 @@ async function failureOf(ctx: IExecuteFunctions, platform: NodePlatform, run: Ru
 	};
 }
 
-type Record_ = Record<string, Partial<Record<TargetName, IDataObject>>>;
+/** the credential type attached for a target: the one whose panel entry the target shows */
+function credentialOfTarget(target: TargetName): string {
+	return PUBLISH_CREDENTIALS.find((c) => (c.displayOptions.show.targets as string[]).includes(target))!.name;
+}
 
 async function publishItems(ctx: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 	const items = ctx.getInputData();
@@ -344,8 +354,7 @@ async function publishItems(ctx: IExecuteFunctions): Promise<INodeExecutionData[
 	}
 
 	// 2. publish, target by target; one platform failing never stops the others
-	const staticData = ctx.getWorkflowStaticData('node');
-	const record = (staticData[RECORD] ??= {}) as unknown as Record_;
+	const record = new PublishRecord(ctx, credentialOfTarget);
 	const out: INodeExecutionData[] = [];
 	const failures: string[] = [];
 	for (let i = 0; i < items.length; i++) {
@@ -361,7 +370,7 @@ async function publishItems(ctx: IExecuteFunctions): Promise<INodeExecutionData[
 				rows.push({ row: { ...base, status: 'skipped', problems: skipped.map((p) => `"${p.field}" ${p.message}`) }, env });
 				continue;
 			}
-			const previous = record[post.key]?.[target];
+			const previous = await record.get(post.key, target);
 			if (previous && DONE.includes(previous.status as PublishStatus)) {
 				rows.push({ row: { ...base, ...previous, status: previous.status as PublishStatus, repeated: true }, env });
 				continue;
@@ -379,8 +388,7 @@ async function publishItems(ctx: IExecuteFunctions): Promise<INodeExecutionData[
 					details: published.details,
 				};
 				// recorded at once: a later platform failing the node keeps what already went out
-				(record[post.key] ??= {})[target] = { status: row.status, content_id: row.content_id, url: row.url, published_at: row.published_at, details: published.details };
-				staticData[RECORD] = record as unknown as IDataObject;
+				await record.set(post.key, target, { status: row.status, content_id: row.content_id, url: row.url, published_at: row.published_at, details: published.details });
 				rows.push({ row, env, published });
 			} catch (error) {
 				const failure = await failureOf(ctx, spec.platform, run, error, i);
@@ -401,7 +409,7 @@ async function publishItems(ctx: IExecuteFunctions): Promise<INodeExecutionData[
 }
 
 /** Polls every platform that is not final yet, with n8n's sleep, until live, rejected, or Max Wait. */
-async function waitUntilLive(ctx: IExecuteFunctions, rows: Array<{ row: Row; env: TargetEnv; published?: Published }>, options: IDataObject, record: Record_, key: string): Promise<void> {
+async function waitUntilLive(ctx: IExecuteFunctions, rows: Array<{ row: Row; env: TargetEnv; published?: Published }>, options: IDataObject, record: PublishRecord, key: string): Promise<void> {
 	const intervalMs = Math.max(1, Number(options.pollIntervalSeconds ?? 15)) * 1000;
 	const maxWaitMs = Math.max(1, Number(options.maxWaitSeconds ?? 600)) * 1000;
 	const started = Date.now();
@@ -424,11 +432,10 @@ async function waitUntilLive(ctx: IExecuteFunctions, rows: Array<{ row: Row; env
 					r.row.error = { message: `${TARGET_LIMITS[r.row.target].label} rejected the post: ${live.reason ?? 'no reason given'}`, what_to_do: 'Check the post in the platform\'s console, fix it and publish again with a new Idempotency Key.' };
 				}
 				r.row.live_state = live.state;
+				if (live.state !== 'pending') await record.set(key, r.row.target, { status: r.row.status, url: r.row.url });
 			} catch (error) {
 				r.row.live_check_error = (await failureOf(ctx, spec.platform, r.env.run, error, r.env.itemIndex)).message as string;
 			}
-			const entry = record[key]?.[r.row.target];
-			if (entry) Object.assign(entry, { status: r.row.status, url: r.row.url });
 		}
 		open = open.filter((r) => r.row.live_state === 'pending' || r.row.live_check_error);
 		if (!open.length || Date.now() - started + intervalMs > maxWaitMs) break;
@@ -485,12 +492,7 @@ export class MediaXPublish implements INodeType {
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],
 		outputs: [NodeConnectionTypes.Main],
-		credentials: [
-			{ name: 'mediaXDouyinOAuth2Api', displayName: 'Douyin Account (user authorization)', required: true, displayOptions: { show: { targets: ['douyinVideo', 'douyinImageText'] } } },
-			{ name: 'mediaXWeChatOfficialAccountApi', displayName: 'WeChat Official Account (app token)', required: true, displayOptions: { show: { targets: ['wechatArticle'] } } },
-			{ name: 'mediaXGoogleOAuth2Api', displayName: 'Google Account (YouTube, Blogger)', required: true, displayOptions: { show: { targets: ['youtubeVideo', 'bloggerPost'] } } },
-			{ name: 'mediaXBilibiliOAuth2Api', displayName: 'Bilibili Account (user authorization)', required: true, displayOptions: { show: { targets: ['bilibiliVideo', 'bilibiliArticle'] } } },
-		],
+		credentials: PUBLISH_CREDENTIALS,
 		properties,
 	};
 

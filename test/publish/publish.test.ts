@@ -4,6 +4,7 @@ import { MediaXGoogleOAuth2Api } from '../../credentials/MediaXGoogleOAuth2Api.c
 import { MediaXWeChatOfficialAccountApi } from '../../credentials/MediaXWeChatOfficialAccountApi.credentials';
 import { MediaXPublish } from '../../nodes/MediaXPublish/MediaXPublish.node';
 import { TARGET_LIMITS } from '../../nodes/MediaXPublish/limits';
+import { leaseTiming } from '../../nodes/shared/engine/lease';
 import { CredentialStore, fakeContext } from '../helpers/fakeN8n';
 import { admin, startSimulator, type LogEntry, type RunningSimulator } from '../helpers/simulator';
 
@@ -48,6 +49,9 @@ describe('MediaX Publish node', () => {
 
 	beforeAll(async () => {
 		sim = await startSimulator();
+		// the record is written under the credential's lease; one process here, so a short settle is enough
+		leaseTiming.settleMs = 10;
+		leaseTiming.jitterMs = 1;
 	});
 	afterAll(() => sim.close());
 
@@ -181,6 +185,28 @@ describe('MediaX Publish node', () => {
 		expect(new Set(contentCalls().map((e) => e.platform))).toEqual(new Set(['bilibili']));
 		expect(again.bilibiliVideo).toMatchObject({ status: 'in_review', content_id: expect.stringMatching(/^BV/) });
 		expect(again.douyinVideo).toMatchObject({ repeated: true, content_id: rows.douyinVideo.content_id });
+	});
+
+	it('keeps the record in each target\'s credential too: a run that starts with empty static data (a queue worker) sends nothing again', async () => {
+		const rows = rowsBy(await run(post({ targets: ['wechatArticle', 'bloggerPost'] })));
+		// n8n 2.41's queue workers start every new execution with empty static data
+		staticData = {};
+		sim.log.length = 0;
+		const again = rowsBy(await run(post({ targets: ['wechatArticle', 'bloggerPost'] })));
+		expect(contentCalls()).toEqual([]);
+		expect(again.wechatArticle).toMatchObject({ repeated: true, status: 'submitted', content_id: rows.wechatArticle.content_id });
+		expect(again.bloggerPost).toMatchObject({ repeated: true, status: 'published', url: rows.bloggerPost.url });
+		// what the credential holds: one compact entry per (workflow, key, target), no lease left behind, the secret kept
+		const wx = store.read('wx').data;
+		const entries = Object.values(JSON.parse(String(wx.mediaXPublished)));
+		expect(entries).toEqual([expect.objectContaining({ status: 'submitted', content_id: rows.wechatArticle.content_id, recorded_at: expect.any(Number) })]);
+		expect(entries[0]).not.toHaveProperty('details');
+		expect(wx.tokenLease).toBe('');
+		expect(wx.appSecret).toBe('sim_wechat_secret');
+		// a different key is a different post
+		sim.log.length = 0;
+		await run(post({ targets: ['wechatArticle'], idempotencyKey: 'post-2' }));
+		expect(contentCalls().some((e) => e.path.startsWith('/cgi-bin/freepublish/submit'))).toBe(true);
 	});
 
 	it('On Failure "Fail the Node" stops with a summary after every platform was tried', async () => {

@@ -80,7 +80,7 @@ function summary(state: WeChatState) {
 		forceRefreshesToday: state.force.count,
 		materials: { ...materials, temporary: state.temps.size },
 		drafts: [...state.drafts.keys()],
-		publishes: [...state.publishes.values()].map((p) => ({ publish_id: p.publishId, draft_media_id: p.draft.mediaId, status: p.status, polls: p.polls, article_id: p.articleId ?? null })),
+		publishes: [...state.publishes.values()].map((p) => ({ publish_id: p.publishId, draft_media_id: p.draft.mediaId, titles: p.draft.articles.map((a) => a.title), status: p.status, polls: p.polls, article_id: p.articleId ?? null })),
 		articles: [...state.articles.values()].map((a) => ({ article_id: a.articleId, deleted: a.items.map((i) => i.deleted) })),
 		config: state.config,
 	};
