@@ -3,14 +3,14 @@
 // n8n's filesystem binary store once per platform as a stream (the platforms' default part and chunk sizes).
 // The buffering baseline of the same file is in bench/upload-memory.ts.
 //   npx tsx bench/publish-memory.ts [--version 2.41.1] [--size 1024]
-import { closeSync, mkdtempSync, openSync, rmSync, writeSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startN8n } from '../e2e/lib/harness';
 import { chainWorkflow, type NodeSpec } from '../e2e/lib/workflows';
 import { arg, runAlone, type BenchRow } from './table';
 import { measure } from './upload-memory';
-import { beforeUpload, connectUploadCredential, MB, readFile, UPLOAD_PLATFORMS } from './uploads';
+import { beforeUpload, connectUploadCredential, MP4_HEADER, readFile, UPLOAD_PLATFORMS, writeVideo } from './uploads';
 
 const TARGET_MB_ABOVE_IDLE = 150;
 
@@ -18,20 +18,6 @@ export interface PublishMemoryOptions {
 	version?: string;
 	sizeMb?: number;
 	log?: (m: string) => void;
-}
-
-/** an mp4 header (so the file type check sees a video) and `mb` MiB of filler bytes */
-function writeMp4(dir: string, mb: number): string {
-	const path = join(dir, `publish-${mb}.mp4`);
-	const fd = openSync(path, 'w');
-	writeSync(fd, Buffer.concat([Buffer.from([0, 0, 0, 0x18]), Buffer.from('ftypisom\u0000\u0000\u0002\u0000isommp41')]));
-	const block = Buffer.alloc(MB);
-	for (let i = 0; i < mb; i++) {
-		block.fill(i % 251);
-		writeSync(fd, block);
-	}
-	closeSync(fd);
-	return path;
 }
 
 export async function publishMemory(opts: PublishMemoryOptions = {}): Promise<{ rows: BenchRow[]; report: string }> {
@@ -63,8 +49,8 @@ export async function publishMemory(opts: PublishMemoryOptions = {}): Promise<{ 
 			credentials: creds,
 		};
 		await h.createWorkflow(chainWorkflow('bench publish memory', 'bench-publish', [readFile, publish]));
-		const video = writeMp4(files, sizeMb);
-		const warm = writeMp4(files, 16);
+		const video = writeVideo(files, `publish-${sizeMb}.mp4`, sizeMb, MP4_HEADER);
+		const warm = writeVideo(files, 'publish-warm.mp4', 16, MP4_HEADER);
 		const call = async (path: string, key: string) => {
 			for (const p of UPLOAD_PLATFORMS) beforeUpload(h, p);
 			return measure(h, 'bench-publish', { path, key });

@@ -57,10 +57,14 @@ export function beforeUpload(h: N8nHarness, platform: UploadPlatform): void {
 	if (platform === 'youtube') admin(h, 'google', 'reset-quota');
 }
 
-/** A file of `mb` MiB of filler bytes (written 1 MiB at a time). */
-export function writeVideo(dir: string, name: string, mb: number): string {
+/** an mp4 file type box, for checks that look at a video's first bytes (MediaX Publish's validation) */
+export const MP4_HEADER = Buffer.concat([Buffer.from([0, 0, 0, 0x18]), Buffer.from('ftypisom\u0000\u0000\u0002\u0000isommp41')]);
+
+/** A file of `mb` MiB of filler bytes (written 1 MiB at a time), after `header` when given. */
+export function writeVideo(dir: string, name: string, mb: number, header?: Buffer): string {
 	const path = join(dir, name);
 	const fd = openSync(path, 'w');
+	if (header) writeSync(fd, header);
 	const block = Buffer.alloc(MB);
 	for (let i = 0; i < mb; i++) {
 		block.fill(i % 251);

@@ -12,6 +12,7 @@ import { demoSteps, printSteps, type DemoCredential } from './lib/demoSteps';
 import { freePort, startN8n, type N8nHarness } from './lib/harness';
 import { ensureN8n, REPO_ROOT } from './lib/install';
 import { buildAndPack } from './lib/package';
+import { substituteDemo } from './lib/workflows';
 
 const VERSION = '2.41.1';
 // MEDIAX_DEMO_DIR: a throw-away demo folder (the browser suite replays the demo without touching .demo/)
@@ -54,13 +55,6 @@ function loadOwner(): { email: string; password: string; encryptionKey: string }
 	return owner;
 }
 
-/** `{{SIM}}` → the simulator's base URL, `{{N8N}}` → n8n's public base URL (e.g. for OAuth redirect fields). */
-function substitute(value: unknown, sim: string, n8nUrl = ''): unknown {
-	if (typeof value === 'string') return value.split('{{SIM}}').join(sim).split('{{N8N}}').join(n8nUrl);
-	if (Array.isArray(value)) return value.map((v) => substitute(v, sim, n8nUrl));
-	if (value && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, substitute(v, sim, n8nUrl)]));
-	return value;
-}
 
 async function importFixtures(n8n: N8nHarness, simUrl: string, publicUrl: string, credentials: DemoCredential[]): Promise<string[]> {
 	const notes: string[] = [];
@@ -85,7 +79,7 @@ async function importFixtures(n8n: N8nHarness, simUrl: string, publicUrl: string
 	if (existsSync(wfDir)) {
 		const existing = await names('/rest/workflows');
 		for (const f of readdirSync(wfDir).filter((x) => x.endsWith('.json')).sort()) {
-			const wf = substitute(JSON.parse(readFileSync(join(wfDir, f), 'utf8')), simUrl, publicUrl) as Record<string, any>;
+			const wf = substituteDemo(JSON.parse(readFileSync(join(wfDir, f), 'utf8')), simUrl, publicUrl) as Record<string, any>;
 			wf.name ??= f.replace(/\.json$/, '');
 			if (existing.has(wf.name)) continue;
 			// point credential references at the imported credentials (by name)
@@ -157,7 +151,7 @@ async function main() {
 	}
 	const door = await startCanonicalHost({ hostname: PUBLIC_HOST, port, target: internalPort });
 	const credFile = join(FIXTURES, 'credentials.json');
-	const credentials = (existsSync(credFile) ? substitute(JSON.parse(readFileSync(credFile, 'utf8')), simUrl, url) : []) as DemoCredential[];
+	const credentials = (existsSync(credFile) ? substituteDemo(JSON.parse(readFileSync(credFile, 'utf8')), simUrl, url) : []) as DemoCredential[];
 	const notes = await importFixtures(n8n, simUrl, url, credentials);
 
 	let stopping = false;

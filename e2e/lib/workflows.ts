@@ -34,3 +34,11 @@ export const splitItems: NodeSpec = {
 	type: 'n8n-nodes-base.splitOut',
 	parameters: { fieldToSplitOut: 'body.items', options: {} },
 };
+
+/** The demo fixtures' placeholders: {{SIM}} = the simulator's base URL, {{N8N}} = n8n's. */
+export function substituteDemo(value: unknown, sim: string, n8n: string): unknown {
+	if (typeof value === 'string') return value.split('{{SIM}}').join(sim).split('{{N8N}}').join(n8n);
+	if (Array.isArray(value)) return value.map((v) => substituteDemo(v, sim, n8n));
+	if (value && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, substituteDemo(v, sim, n8n)]));
+	return value;
+}

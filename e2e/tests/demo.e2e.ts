@@ -3,22 +3,16 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { startN8n, type N8nHarness } from '../lib/harness';
+import { substituteDemo } from '../lib/workflows';
 
 const FIXTURES = join(__dirname, '..', 'fixtures', 'demo');
-
-function substitute(value: unknown, sim: string, n8n: string): unknown {
-	if (typeof value === 'string') return value.split('{{SIM}}').join(sim).split('{{N8N}}').join(n8n);
-	if (Array.isArray(value)) return value.map((v) => substitute(v, sim, n8n));
-	if (value && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, substitute(v, sim, n8n)]));
-	return value;
-}
 
 describe(`demo fixtures on n8n ${process.env.MEDIAX_N8N_VERSION ?? '2.41.1'}`, () => {
 	let h: N8nHarness;
 	const ids = new Map<string, string>();
 	beforeAll(async () => {
 		h = await startN8n();
-		const creds = substitute(JSON.parse(readFileSync(join(FIXTURES, 'credentials.json'), 'utf8')), h.sim.baseUrl, h.baseUrl) as Array<{ name: string; type: string; data: Record<string, unknown> }>;
+		const creds = substituteDemo(JSON.parse(readFileSync(join(FIXTURES, 'credentials.json'), 'utf8')), h.sim.baseUrl, h.baseUrl) as Array<{ name: string; type: string; data: Record<string, unknown> }>;
 		for (const c of creds) ids.set(c.name, await h.createCredential(c));
 		for (const name of ['Douyin account (simulator)', 'Google account (simulator)', 'Bilibili account (simulator)']) await h.connectOAuth2(ids.get(name)!);
 	});
@@ -26,7 +20,7 @@ describe(`demo fixtures on n8n ${process.env.MEDIAX_N8N_VERSION ?? '2.41.1'}`, (
 
 	for (const file of readdirSync(join(FIXTURES, 'workflows')).filter((f) => f.endsWith('.json')).sort()) {
 		it(`runs "${file}" to success`, async () => {
-			const wf = substitute(JSON.parse(readFileSync(join(FIXTURES, 'workflows', file), 'utf8')), h.sim.baseUrl, h.baseUrl) as { nodes: Array<{ credentials?: Record<string, { id: string; name: string }> }> };
+			const wf = substituteDemo(JSON.parse(readFileSync(join(FIXTURES, 'workflows', file), 'utf8')), h.sim.baseUrl, h.baseUrl) as { nodes: Array<{ credentials?: Record<string, { id: string; name: string }> }> };
 			for (const node of wf.nodes) for (const ref of Object.values(node.credentials ?? {})) ref.id = ids.get(ref.name) ?? ref.id;
 			const id = await h.createWorkflow(wf as Record<string, unknown>, { activate: false });
 			const out = await h.cli(['execute', `--id=${id}`, '--rawOutput']);
