@@ -4,6 +4,7 @@
 // MediaX Publish node and saves docs/images/publish-output.png.
 import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { selectors } from 'playwright-core';
 import { dismissPopups, openBrowser, signIn } from '../e2e/lib/browser';
 import { E2E_OWNER, startN8n } from '../e2e/lib/harness';
 import { REPO_ROOT } from '../e2e/lib/install';
@@ -12,6 +13,8 @@ import { substituteDemo } from '../e2e/lib/workflows';
 const FIXTURES = join(REPO_ROOT, 'e2e', 'fixtures', 'demo');
 
 async function main() {
+	// n8n's editor marks its elements with data-test-id
+	selectors.setTestIdAttribute('data-test-id');
 	const h = await startN8n();
 	const browser = await openBrowser();
 	try {
