@@ -25,6 +25,12 @@ describe(`demo fixtures on n8n ${process.env.MEDIAX_N8N_VERSION ?? '2.41.1'}`, (
 			const id = await h.createWorkflow(wf as Record<string, unknown>, { activate: false });
 			const out = await h.cli(['execute', `--id=${id}`, '--rawOutput']);
 			expect(out).not.toMatch(/NodeApiError|NodeOperationError|"error":/);
+			if (file === 'mediax-publish-everywhere.json') {
+				// the README's "run it again": a second (non-production) run repeats every row and publishes nothing
+				expect(out).not.toMatch(/"repeated":\s*true/);
+				const again = await h.cli(['execute', `--id=${id}`, '--rawOutput']);
+				expect(again.match(/"repeated":\s*true/g)).toHaveLength(5);
+			}
 		});
 	}
 });
