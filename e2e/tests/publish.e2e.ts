@@ -112,4 +112,69 @@ describe(`MediaX Publish on n8n ${process.env.MEDIAX_N8N_VERSION ?? '2.41.1'}`, 
 			expect(JSON.stringify([first.body, second.body])).not.toContain(s);
 		}
 	});
+	it('a fault on one platform, validation of several at once, Douyin image-text, wait until live and Get Stats', async () => {
+		const video = join(files, 'clip.mp4');
+		const cover = join(files, 'cover.png');
+		const cfg = (platform: string, body: Record<string, unknown>) => h.sim.platforms.get(platform)!.admin!('config', body, h.sim);
+		const flow = (name: string, path: string, parameters: Record<string, unknown>) =>
+			chainWorkflow(name, path, [
+				{ name: 'Read Video', type: 'n8n-nodes-base.readWriteFile', parameters: { operation: 'read', fileSelector: '={{ $json.body.video }}', options: {} } },
+				{ name: 'Read Cover', type: 'n8n-nodes-base.readWriteFile', parameters: { operation: 'read', fileSelector: "={{ $('Webhook').item.json.body.cover }}", options: { dataPropertyName: 'cover' } } },
+				{ name: 'Video and Cover', type: 'n8n-nodes-base.code', typeVersion: 2, parameters: { jsCode: "return [{ json: { id: $('Webhook').first().json.body.id }, binary: { data: $('Read Video').first().binary.data, cover: $input.first().binary.cover } }];" } },
+				{ name: 'Publish', type: PUBLISH, parameters: { description: 'Published by MediaX Publish from n8n.', bodyHtml: `<p>${'MediaX Publish 把一篇文章同时发到多个平台。'.repeat(10)}</p>`, tags: 'n8n, mediax', coverBinaryPropertyName: 'cover', bloggerBlogId: BLOG_ID, bilibiliPartitionId: 21, ...parameters }, credentials: creds },
+			]);
+		const call = (path: string, id: string) => h.callWebhook(path, { method: 'POST', body: { video, cover, id } });
+		const rowsOf = (body: unknown) => Object.fromEntries((body as Array<Record<string, any>>).map((r) => [r.target, r]));
+
+		// 1. Bilibili refuses once: Douyin (image-text) and Blogger are published, Bilibili is a failure row; the re-run
+		//    with the same key sends only Bilibili
+		await h.createWorkflow(flow('publish with a fault', 'publish-fault', { title: 'MediaX 故障测试', targets: ['douyinImageText', 'bilibiliVideo', 'bloggerPost'], imageBinaryPropertyNames: 'cover' }), { activate: true });
+		h.sim.faults.push({ id: 9801, platform: 'bilibili', type: 'platformError', code: 21004, message: '投稿过于频繁', match: '/arcopen/fn/archive/add-by-utoken', count: 1 });
+		h.sim.log.length = 0;
+		const faulty = rowsOf((await call('publish-fault', 'fault-1')).body);
+		expect(faulty.douyinImageText).toMatchObject({ platform: 'douyin', status: 'in_review', content_id: expect.stringMatching(/^@/) });
+		expect(faulty.bloggerPost).toMatchObject({ status: 'published' });
+		expect(faulty.bilibiliVideo).toMatchObject({ status: 'failed', error: { code: 21004, message: expect.stringMatching(/投稿过于频繁/) } });
+		expect(writes().some((e) => e.path.startsWith('/api/douyin/v1/video/create_image_text'))).toBe(true);
+		h.sim.log.length = 0;
+		const retried = rowsOf((await call('publish-fault', 'fault-1')).body);
+		expect(new Set(writes().map((e) => e.platform))).toEqual(new Set(['bilibili']));
+		expect(retried.bilibiliVideo).toMatchObject({ status: 'in_review', content_id: expect.stringMatching(/^BV/) });
+		expect(retried.douyinImageText).toMatchObject({ repeated: true, content_id: faulty.douyinImageText.content_id });
+
+		// 2. limits of several platforms broken at once: one error naming each, and not one request sent
+		await h.createWorkflow(flow('publish invalid', 'publish-invalid', { title: '标'.repeat(81), description: 'x'.repeat(300), targets: ['wechatArticle', 'bilibiliVideo', 'douyinVideo'] }), { activate: true });
+		h.sim.log.length = 0;
+		const invalid = await call('publish-invalid', 'invalid-1');
+		expect(invalid.status).not.toBe(200);
+		const execution = (await h.api('GET', '/executions?includeData=true&limit=1')).body;
+		const text = JSON.stringify(execution);
+		expect(text).toMatch(/WeChat Official Account \(Article\) → [\\"]*Title[\\"]* is 81 characters/);
+		expect(text).toMatch(/Bilibili \(Video\) → [\\"]*Title[\\"]* is 81 characters/);
+		expect(text).toMatch(/nothing was published/);
+		expect(h.sim.log.filter((e) => e.category !== 'token-request')).toEqual([]);
+
+		// 3. wait until live: the platforms' review passes after a delay, the rows end published
+		await cfg('douyin', { reviewDelayMs: 1500 });
+		await cfg('bilibili', { reviewDelaySeconds: 1 });
+		await cfg('wechat', { publishPendingPolls: 1 });
+		await h.createWorkflow(flow('publish and wait', 'publish-wait', { title: 'MediaX 等待上线', targets: ['douyinVideo', 'wechatArticle', 'bilibiliVideo'], options: { waitUntilLive: true, pollIntervalSeconds: 1, maxWaitSeconds: 60 } }), { activate: true });
+		const live = rowsOf((await call('publish-wait', 'wait-1')).body);
+		for (const target of ['douyinVideo', 'wechatArticle', 'bilibiliVideo']) expect({ target, ...live[target] }).toMatchObject({ target, status: 'published', live_state: 'live' });
+		expect(Number(live.wechatArticle.polls)).toBeGreaterThanOrEqual(2);
+
+		// 4. Get Stats from those rows: one normalized row per post and platform (WeChat has no per-article figures)
+		await h.createWorkflow(
+			chainWorkflow('publish stats', 'publish-stats', [
+				{ name: 'Rows', type: 'n8n-nodes-base.splitOut', parameters: { fieldToSplitOut: 'body.rows', options: {} } },
+				{ name: 'Stats', type: PUBLISH, parameters: { operation: 'getStats', targets: ['douyinVideo', 'wechatArticle', 'bilibiliVideo'] }, credentials: creds },
+			]),
+			{ activate: true },
+		);
+		const stats = rowsOf((await h.callWebhook('publish-stats', { method: 'POST', body: { rows: Object.values(live) } })).body);
+		expect(stats.douyinVideo).toMatchObject({ platform: 'douyin', views: expect.any(Number), likes: expect.any(Number), fetched_at: expect.any(String), raw: expect.any(Object) });
+		expect(stats.bilibiliVideo).toMatchObject({ platform: 'bilibili', fetched_at: expect.any(String), raw: expect.any(Object) });
+		expect(stats.wechatArticle).toMatchObject({ status: 'skipped', reason: expect.stringMatching(/no per-article statistics/) });
+		for (const s of secrets) expect(JSON.stringify([faulty, retried, live, stats])).not.toContain(s);
+	});
 });
