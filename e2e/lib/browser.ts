@@ -246,7 +246,14 @@ export async function addNodeWithAction(page: Page, search: string, nodeName: st
 	await creator.waitFor();
 	await page.getByTestId('node-creator-search-bar').fill(search);
 	await creator.getByTestId('item-iterator-item').filter({ hasText: nodeName }).first().click();
-	await creator.getByTestId('item-iterator-item').filter({ hasText: action }).first().click();
+	const item = creator.getByTestId('item-iterator-item').filter({ hasText: action }).first();
+	// a node with a trigger of the same name (MediaX Douyin, WeChat) lists its triggers first on an empty canvas and
+	// its actions under a collapsed "Actions" heading, as a person sees it
+	if (!(await item.waitFor({ timeout: 3_000 }).then(() => true, () => false))) {
+		const actions = creator.getByTestId('node-creator-category-item').filter({ hasText: /^\s*Actions/ }).first();
+		if (await actions.isVisible().catch(() => false)) await actions.click();
+	}
+	await item.click();
 	const ndv = page.getByTestId('ndv');
 	await ndv.waitFor();
 	return ndv;
@@ -298,12 +305,15 @@ export async function pickNodeCredential(ndv: Locator, name: string): Promise<vo
 		const slot = slots.nth(i);
 		const select = slot.getByTestId('node-credentials-select');
 		if (!(await select.count())) continue;
-		await select.click();
 		// the dropdown renders after the click (teleported to the body; a tooltip may be the last popper, so the
 		// options are looked up among the visible ones: one select is open at a time)
 		const items = page.locator('.el-select-dropdown__item:visible');
-		// its options load after it opens (slowly on a busy machine)
-		await items.first().waitFor({ timeout: 10_000 }).catch(() => undefined);
+		// its options load after it opens (slowly on a busy machine); a click that landed while the previous field's
+		// dropdown was closing opens nothing, so it is clicked again
+		for (let attempt = 0; attempt < 3; attempt++) {
+			await select.click();
+			if (await items.first().waitFor({ timeout: 5_000 }).then(() => true, () => false)) break;
+		}
 		const option = items.filter({ has: page.getByText(name, { exact: true }) }).first();
 		if (await option.waitFor({ timeout: 5_000 }).then(() => true, () => false)) {
 			await option.click();
@@ -322,6 +332,28 @@ export async function pickNodeCredential(ndv: Locator, name: string): Promise<vo
 /** Execute step; waits until the output panel shows items or an error, and returns its text. */
 export async function executeStep(ndv: Locator): Promise<string> {
 	await ndv.getByTestId('node-execute-button').first().click();
+	return waitForOutput(ndv);
+}
+
+/** The trigger panel's Test URL, read as shown (the "Webhook URLs" section opened if closed; MediaX triggers answer
+ * WeChat's GET check and the POST pushes on one path, so every row shows the same URL). */
+export async function webhookTestUrl(ndv: Locator): Promise<string> {
+	const urls = ndv.getByText(/\/webhook-test\//).filter({ visible: true });
+	if (!(await urls.first().isVisible().catch(() => false))) await ndv.getByText('Webhook URLs', { exact: true }).first().click();
+	await urls.first().waitFor();
+	const url = /https?:\/\/\S+/.exec(await urls.first().innerText())?.[0];
+	if (!url) throw new Error(`no Test URL in the panel: ${JSON.stringify(await urls.allInnerTexts())}`);
+	return url;
+}
+
+/** Execute step on a trigger: n8n listens on the Test URL until one event arrives */
+export async function listenForTestEvent(ndv: Locator): Promise<void> {
+	await ndv.getByTestId('node-execute-button').first().click();
+	await ndv.getByText(/Listening for test event|Waiting for you to create an event/).first().waitFor({ timeout: 30_000 });
+}
+
+/** Waits until the output panel shows items or an error, and returns its text (throws the error's text). */
+export async function waitForOutput(ndv: Locator): Promise<string> {
 	const out = ndv.getByTestId('output-panel');
 	await out.getByTestId('ndv-items-count').or(out.getByTestId('node-error-message')).first().waitFor({ timeout: 60_000 });
 	const error = out.getByTestId('node-error-message');

@@ -18,6 +18,9 @@ import {
 	connectOAuth2,
 	executeStep,
 	fillParameter,
+	listenForTestEvent,
+	waitForOutput,
+	webhookTestUrl,
 	newWorkflow,
 	nodeCredentialSlots,
 	openBrowser,
@@ -62,6 +65,8 @@ interface NodeRun {
 	 * API key may also find their Google account filled in)
 	 */
 	signedWith?: { path: RegExp; byField: Array<[string, string]> };
+	/** a trigger: the node creator's trigger text, and the push the simulator sends to the Test URL the panel shows */
+	trigger?: { action: RegExp; push: (ctx: Ctx, url: string) => Promise<unknown> };
 }
 interface CredentialCase {
 	type: string;
@@ -188,6 +193,29 @@ const CASES: CredentialCase[] = [
 			operation: 'getInfo',
 			params: [{ name: 'advertiserId', value: /1234567|测试广告主 A/, select: true }],
 			expect: ['1234567'],
+		},
+	},
+	{
+		type: 'mediaXWeChatOfficialAccountServerApi',
+		name: 'WeChat server configuration (browser)',
+		docs: 'credential-wechat-server',
+		fields: [
+			{ name: 'appId', value: () => 'wxsim0000000001' },
+			{ name: 'token', value: () => 'simtoken123' },
+			{ name: 'encodingAesSecretKey', value: () => 'abcdefghijklmnopqrstuvwxyz0123456789ABCDEFG' },
+		],
+		run: {
+			search: 'MediaX WeChat',
+			node: 'MediaX WeChat Official Account',
+			type: 'mediaXWeChatOfficialAccountTrigger',
+			resource: '',
+			operation: '',
+			trigger: {
+				action: /any message or event/i,
+				// safe mode: the push is encrypted and signed with the credential's Token and EncodingAESKey
+				push: ({ h }, url) => h.sim.platforms.get('wechat')!.admin!('push', { url, mode: 'safe', message: { MsgType: 'text', Content: '浏览器里的消息', MsgId: '7007' } }, h.sim) as Promise<unknown>,
+			},
+			expect: ['浏览器里的消息', '7007'],
 		},
 	},
 	{
@@ -401,10 +429,10 @@ describeBrowser(`the editor in Chromium on n8n ${VERSION}`, () => {
 	}
 
 	for (const c of CASES) {
-		it(`${c.type}: a workflow built in the editor runs ${c.run.resource} → ${c.run.operation} with the credential the panel offers`, async () => {
+		it(`${c.type}: a workflow built in the editor runs ${c.run.trigger ? `the trigger on a push to its Test URL` : `${c.run.resource} → ${c.run.operation}`} with the credential the panel offers`, async () => {
 			expect(ids.get(c.type)).toBeDefined();
 			await newWorkflow(page, h.baseUrl);
-			const ndv = await step(c.type, 'node from the node creator', () => addNodeWithAction(page, c.run.search, c.run.node, actionText(c.run)));
+			const ndv = await step(c.type, 'node from the node creator', () => addNodeWithAction(page, c.run.search, c.run.node, c.run.trigger?.action ?? actionText(c.run)));
 			const slots = await nodeCredentialSlots(ndv);
 			await step(c.type, 'panel names each credential field distinctly', async () => {
 				const labels = slots.map((s) => s.label);
@@ -417,10 +445,20 @@ describeBrowser(`the editor in Chromium on n8n ${VERSION}`, () => {
 				if (p.select) await selectParameter(ndv, p.name, p.value);
 				else await fillParameter(ndv, p.name, String(p.value));
 			}
-			const out = await step(c.type, 'execute step', async () => {
-				await executeStep(ndv);
-				return outputJson(ndv);
-			});
+			const trigger = c.run.trigger;
+			const out = trigger
+				? await step(c.type, 'Listen for test event, the platform pushes to the Test URL the panel shows', async () => {
+						const url = await webhookTestUrl(ndv);
+						await listenForTestEvent(ndv);
+						await shots.take(page, `${c.type}-listening`, 'trigger-wechat-listening');
+						await trigger.push(ctx(), url);
+						await waitForOutput(ndv);
+						return outputJson(ndv);
+					})
+				: await step(c.type, 'execute step', async () => {
+						await executeStep(ndv);
+						return outputJson(ndv);
+					});
 			await shots.take(page, `${c.type}-output`, c.type === 'mediaXDouyinOAuth2Api' ? 'node-panel-output' : undefined);
 			await step(c.type, 'output panel shows the reply', async () => {
 				for (const e of c.run.expect) if (!(typeof e === 'string' ? out.includes(e) : e.test(out))) throw new Error(`output lacks ${String(e)}: ${out.slice(0, 400)}`);
