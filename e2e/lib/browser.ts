@@ -181,6 +181,11 @@ export async function connectOAuth2(modal: Locator, agree: (popup: Page) => Prom
 	await popup.waitForLoadState('domcontentloaded').catch(() => undefined);
 	const authorizeUrl = popup.url();
 	let popupText = await popup.locator('body').innerText().catch(() => '');
+	// listened for before Agree: the callback page may close the popup before the click returns
+	const closedP = popup.waitForEvent('close', { timeout: 40_000 }).then(
+		() => true,
+		() => false,
+	);
 	try {
 		await agree(popup);
 	} catch (e) {
@@ -188,10 +193,7 @@ export async function connectOAuth2(modal: Locator, agree: (popup: Page) => Prom
 		return { connected: false, authorizeUrl, popupText: `${popupText} [${(e as Error).message.split('\n')[0]}]` };
 	}
 	// the callback page closes the popup itself; an error page stays open
-	const closed = await popup.waitForEvent('close', { timeout: 20_000 }).then(
-		() => true,
-		() => false,
-	);
+	const closed = popup.isClosed() || (await closedP);
 	if (!closed) {
 		popupText = await popup.locator('body').innerText().catch(() => popupText);
 		await popup.close().catch(() => undefined);
