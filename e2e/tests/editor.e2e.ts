@@ -65,8 +65,11 @@ interface NodeRun {
 	 * API key may also find their Google account filled in)
 	 */
 	signedWith?: { path: RegExp; byField: Array<[string, string]> };
-	/** a trigger: the node creator's trigger text, and the push the simulator sends to the Test URL the panel shows */
-	trigger?: { action: RegExp; push: (ctx: Ctx, url: string) => Promise<unknown> };
+	/**
+	 * a trigger: the node creator's trigger text, the push the simulator sends to the Test URL the panel shows, and the
+	 * README image of the listening panel
+	 */
+	trigger?: { action: RegExp; push: (ctx: Ctx, url: string) => Promise<unknown>; docs?: string };
 }
 interface CredentialCase {
 	type: string;
@@ -198,7 +201,6 @@ const CASES: CredentialCase[] = [
 	{
 		type: 'mediaXWeChatOfficialAccountServerApi',
 		name: 'WeChat server configuration (browser)',
-		docs: 'credential-wechat-server',
 		fields: [
 			{ name: 'appId', value: () => 'wxsim0000000001' },
 			{ name: 'token', value: () => 'simtoken123' },
@@ -212,6 +214,7 @@ const CASES: CredentialCase[] = [
 			operation: '',
 			trigger: {
 				action: /any message or event/i,
+				docs: 'trigger-wechat-listening',
 				// safe mode: the push is encrypted and signed with the credential's Token and EncodingAESKey
 				push: ({ h }, url) => h.sim.platforms.get('wechat')!.admin!('push', { url, mode: 'safe', message: { MsgType: 'text', Content: '浏览器里的消息', MsgId: '7007' } }, h.sim) as Promise<unknown>,
 			},
@@ -450,7 +453,7 @@ describeBrowser(`the editor in Chromium on n8n ${VERSION}`, () => {
 				? await step(c.type, 'Listen for test event, the platform pushes to the Test URL the panel shows', async () => {
 						const url = await webhookTestUrl(ndv);
 						await listenForTestEvent(ndv);
-						await shots.take(page, `${c.type}-listening`, 'trigger-wechat-listening');
+						await shots.take(page, `${c.type}-listening`, trigger.docs);
 						await trigger.push(ctx(), url);
 						await waitForOutput(ndv);
 						return outputJson(ndv);
