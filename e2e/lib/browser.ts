@@ -272,9 +272,17 @@ async function shownCredential(select: Locator): Promise<string> {
 	return (await label.count()) ? (await label.innerText().catch(() => '')).trim() : '';
 }
 
+/**
+ * The node panel's credential fields, one element per field: n8n 2.x marks each with `node-credentials-slot`, 1.x only
+ * renders it as a child of `.node-credentials`, which both versions have.
+ */
+function credentialFields(ndv: Locator): Locator {
+	return ndv.locator('.node-credentials > div');
+}
+
 /** The node panel's credential fields: their labels and the credential each holds ('' when empty). */
 export async function nodeCredentialSlots(ndv: Locator): Promise<Array<{ label: string; value: string }>> {
-	const slots = ndv.getByTestId('node-credentials-slot');
+	const slots = credentialFields(ndv);
 	await slots.first().waitFor();
 	const out: Array<{ label: string; value: string }> = [];
 	for (let i = 0; i < (await slots.count()); i++) {
@@ -288,13 +296,35 @@ export async function nodeCredentialSlots(ndv: Locator): Promise<Array<{ label: 
 }
 
 /**
+ * Notices of the panel that point at the credential fields ("… credential fields above / below …"), each with where
+ * the fields really are: n8n places them after the leading notices when a field depends on Resource or Operation,
+ * before everything when none does, and the same on 1.x and 2.x.
+ */
+export async function credentialNoticePlacement(ndv: Locator): Promise<Array<{ text: string; says: string; actual: string }>> {
+	const fields = credentialFields(ndv);
+	await fields.first().waitFor();
+	const fieldsTop = (await fields.first().boundingBox())?.y ?? 0;
+	const notices = ndv.getByText(/credential (field|fields)( shown)?( to watch)? (above|below)|credentials to watch (above|below)/i);
+	const out: Array<{ text: string; says: string; actual: string }> = [];
+	for (let i = 0; i < (await notices.count()); i++) {
+		const notice = notices.nth(i);
+		if (!(await notice.isVisible())) continue;
+		const text = (await notice.innerText()).trim();
+		const says = /\b(above|below)\b/i.exec(text)![1].toLowerCase();
+		const top = (await notice.boundingBox())?.y ?? 0;
+		out.push({ text, says, actual: fieldsTop < top ? 'above' : 'below' });
+	}
+	return out;
+}
+
+/**
  * Picks `name` in whichever credential field offers it; nothing to do when a field already shows it (n8n fills a
  * field with the only credential of its type). A field's dropdown that lacks it is closed by a click on the field's
  * label (outside the select), so it cannot cover the next field.
  */
 export async function pickNodeCredential(ndv: Locator, name: string): Promise<void> {
 	const page = ndv.page();
-	const slots = ndv.getByTestId('node-credentials-slot');
+	const slots = credentialFields(ndv);
 	// the slots render after the parameters they follow
 	await slots.first().waitFor();
 	const count = await slots.count();

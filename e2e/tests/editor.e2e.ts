@@ -16,6 +16,7 @@ import {
 	clickAgree,
 	closeModal,
 	connectOAuth2,
+	credentialNoticePlacement,
 	executeStep,
 	fillParameter,
 	listenForTestEvent,
@@ -440,6 +441,10 @@ describeBrowser(`the editor in Chromium on n8n ${VERSION}`, () => {
 			await step(c.type, 'panel names each credential field distinctly', async () => {
 				const labels = slots.map((s) => s.label);
 				if (new Set(labels).size !== labels.length) throw new Error(`credential fields: ${JSON.stringify(labels)}`);
+			});
+			await step(c.type, 'a notice that points at the credential fields points where they are', async () => {
+				const wrong = (await credentialNoticePlacement(ndv)).filter((n) => n.says !== n.actual);
+				if (wrong.length) throw new Error(wrong.map((n) => `"${n.text.slice(0, 80)}…" says ${n.says}, the fields are ${n.actual}`).join('; '));
 			});
 			await step(c.type, 'pick the credential the panel offers', () => pickNodeCredential(ndv, names.get(c.type)!));
 			// YouTube's panel: three credential fields, each named for what it serves

@@ -33,7 +33,7 @@ export class MediaXBlogger implements INodeType {
 		properties: [
 			{
 				displayName:
-					'Fill in one of the credential fields above. Writes need the Google Account credential, or a Service Account credential that impersonates a blog author (domain-wide delegation); public blogs can also be read with the Service Account credential\'s API Key alone.',
+					'Fill in one of the credential fields below. Writes need the Google Account credential, or a Service Account credential that impersonates a blog author (domain-wide delegation); public blogs can also be read with the Service Account credential\'s API Key alone.',
 				name: 'credentialsNotice',
 				type: 'notice',
 				default: '',

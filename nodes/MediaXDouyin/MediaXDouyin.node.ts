@@ -35,7 +35,7 @@ export class MediaXDouyin implements INodeType {
 		properties: [
 			{
 				displayName:
-					'The credential field above follows the operation: account operations (authorization status, user, video, image-text, comments, data) use a "Douyin Account (user authorization)" credential, the app-level tools a "Douyin App (client token)" credential.',
+					'The credential field below follows the operation: account operations (authorization status, user, video, image-text, comments, data) use a "Douyin Account (user authorization)" credential, the app-level tools a "Douyin App (client token)" credential.',
 				name: 'credentialsNotice',
 				type: 'notice',
 				default: '',

@@ -125,8 +125,12 @@ describe('credentialNotice', () => {
 			resources: { a: { list: op('user'), get: op(['user', 'key']) }, b: { get: op('user'), search: op(['key', 'user']) } },
 		} as unknown as NodePlatform;
 		expect(credentialNotice(platform, { userCred: 'User (x)', keyCred: 'Key (y)' })).toBe(
-			'The Credential fields shown above are the ones the chosen operation can use. "User (x)" serves every operation. "Key (y)" (2 of 4 operations) serves only the operations where it is shown. Where several are shown, filling in one is enough.',
+			'The Credential fields shown below are the ones the chosen operation can use. "User (x)" serves every operation. "Key (y)" (2 of 4 operations) serves only the operations where it is shown. Where several are shown, filling in one is enough.',
 		);
+	});
+	it('says "above" when no credential field has a display condition (n8n then shows the fields first)', () => {
+		const single = { label: 'P', adapters: { user: adapter('userCred') }, purpose: {}, resources: { a: { x: op('user') }, b: { y: op('user') } } } as unknown as NodePlatform;
+		expect(credentialNotice(single, { userCred: 'U (z)' })).toMatch(/^The Credential fields shown above /);
 	});
 	it("YouTube's notice names exactly the credentials its panel offers, with their panel labels", () => {
 		const node = new MediaXYouTube();
@@ -135,6 +139,8 @@ describe('credentialNotice', () => {
 		const labels = [...new Set((node.description.credentials ?? []).map((c) => c.displayName!))].sort();
 		expect(quoted).toEqual(labels);
 		expect(notice).not.toMatch(/two fields/);
+		// some of YouTube's credential fields have display conditions, so n8n shows them under the notice
+		expect(notice).toMatch(/^The Credential fields shown below /);
 		expect(notice).toContain('"Google Account (user authorization)" serves every operation.');
 	});
 });

@@ -59,8 +59,10 @@ export function credentialNotice(platform: NodePlatform, labels: Record<string, 
 	const name = (type: string) => `"${labels[type] ?? type}"`;
 	const everywhere = [...served].filter(([, count]) => count === pairs.length).map(([type]) => name(type));
 	const some = [...served].filter(([, count]) => count < pairs.length).map(([type, count]) => `${name(type)} (${count} of ${pairs.length} operations)`);
+	// n8n puts the credential fields after the leading notices when one of them has display conditions, else first
+	const where = credentialChoices(platform, labels).some((c) => c.displayOptions) ? 'below' : 'above';
 	const parts = [
-		'The Credential fields shown above are the ones the chosen operation can use.',
+		`The Credential fields shown ${where} are the ones the chosen operation can use.`,
 		everywhere.length ? `${everywhere.join(' and ')} ${everywhere.length > 1 ? 'serve' : 'serves'} every operation.` : '',
 		some.length ? `${some.join(', ')} ${some.length > 1 ? 'serve' : 'serves'} only the operations where ${some.length > 1 ? 'they are' : 'it is'} shown.` : '',
 		'Where several are shown, filling in one is enough.',
