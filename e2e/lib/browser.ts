@@ -300,11 +300,13 @@ export async function nodeCredentialSlots(ndv: Locator): Promise<Array<{ label: 
  * the fields really are: n8n places them after the leading notices when a field depends on Resource or Operation,
  * before everything when none does, and the same on 1.x and 2.x.
  */
+export const POINTS_AT_CREDENTIAL_FIELDS = /credential (field|fields)( shown)? (above|below)|credentials to watch (above|below)/i;
+
 export async function credentialNoticePlacement(ndv: Locator): Promise<Array<{ text: string; says: string; actual: string }>> {
 	const fields = credentialFields(ndv);
 	await fields.first().waitFor();
 	const fieldsTop = (await fields.first().boundingBox())?.y ?? 0;
-	const notices = ndv.getByText(/credential (field|fields)( shown)?( to watch)? (above|below)|credentials to watch (above|below)/i);
+	const notices = ndv.getByText(POINTS_AT_CREDENTIAL_FIELDS);
 	const out: Array<{ text: string; says: string; actual: string }> = [];
 	for (let i = 0; i < (await notices.count()); i++) {
 		const notice = notices.nth(i);
