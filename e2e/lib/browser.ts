@@ -6,7 +6,7 @@ import { copyFileSync, mkdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import type { BrowserContext, Locator, Page } from 'playwright-core';
 import { launchChromium } from './harness';
-import { REPO_ROOT } from './install';
+import { DEFAULT_N8N_VERSION, REPO_ROOT } from './install';
 
 export const VIEWPORT = { width: 1280, height: 800 };
 
@@ -23,7 +23,10 @@ export async function openBrowser(): Promise<{ context: BrowserContext; page: Pa
 export class Screenshots {
 	readonly dir: string;
 	private n = 0;
+	/** the README shows the editor of the demo's n8n version only */
+	private readonly forDocs: boolean;
 	constructor(version: string) {
+		this.forDocs = process.env.MEDIAX_SCREENSHOTS === 'docs' && version === DEFAULT_N8N_VERSION;
 		this.dir = join(REPO_ROOT, 'e2e', 'artifacts', version);
 		rmSync(this.dir, { recursive: true, force: true });
 		mkdirSync(this.dir, { recursive: true });
@@ -33,7 +36,7 @@ export class Screenshots {
 	async take(page: Page, name: string, docs?: string): Promise<string> {
 		const file = join(this.dir, `${String(++this.n).padStart(2, '0')}-${name}.png`);
 		await page.screenshot({ path: file }).catch(() => undefined);
-		if (docs && process.env.MEDIAX_SCREENSHOTS === 'docs') {
+		if (docs && this.forDocs) {
 			const target = join(REPO_ROOT, 'docs', 'images');
 			mkdirSync(target, { recursive: true });
 			copyFileSync(file, join(target, `${docs}.png`));
