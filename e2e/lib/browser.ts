@@ -409,6 +409,21 @@ export async function outputJson(ndv: Locator): Promise<string> {
 	return out.getByTestId('ndv-data-container').innerText();
 }
 
+/**
+ * After a workflow ran in the editor: the MediaX Publish node opened from the canvas, its output in table view; returns
+ * the table's rows as text (one row per post and platform).
+ */
+export async function publishOutputTable(page: Page): Promise<string[]> {
+	await page.getByTestId('canvas-node').filter({ hasText: 'MediaX Publish' }).first().dblclick();
+	const out = page.getByTestId('output-panel');
+	await out.getByTestId('ndv-items-count').first().waitFor({ timeout: 30_000 });
+	const table = out.getByTestId('radio-button-table');
+	if (await table.isVisible().catch(() => false)) await table.click();
+	const rows = out.locator('table tbody tr');
+	await rows.first().waitFor();
+	return rows.allInnerTexts();
+}
+
 // ---------------------------------------------------------------- printed instructions
 
 export type PrintedAction =
@@ -443,7 +458,11 @@ export function parsePrintedStep(line: string): { title: string; actions: Printe
  * any text (a card title); so "Sign in" is the button, not the form's heading.
  */
 async function byExactText(scope: Page | Locator, text: string): Promise<Locator> {
+	const reads = new RegExp(`^\\s*${text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\s*$`);
 	const candidates = [
+		// what reads the text first: an icon button named so (the canvas's trigger bolt is "Execute workflow" too, and
+		// sits under the canvas pane) is not what a person reading the step clicks
+		scope.getByRole('button', { name: text, exact: true }).filter({ hasText: reads }),
 		scope.getByRole('button', { name: text, exact: true }),
 		scope.getByRole('link', { name: text, exact: true }),
 		scope.getByRole('menuitem', { name: text, exact: true }),
@@ -494,7 +513,13 @@ export function visibleTextOf(html: string): string {
  * Does what the printed steps say, finding every element by exactly the printed text; screenshots after each step.
  * `popup` is the window n8n opens for Connect; a new tab is used for "open … in a new browser tab".
  */
-export async function replayPrintedSteps(page: Page, lines: string[], shoot: (p: Page, name: string) => Promise<unknown>): Promise<void> {
+/** `afterStep` looks at what a step left on n8n's page (a person reading the result) before the next step */
+export async function replayPrintedSteps(
+	page: Page,
+	lines: string[],
+	shoot: (p: Page, name: string) => Promise<unknown>,
+	afterStep?: (page: Page, title: string) => Promise<void>,
+): Promise<void> {
 	const context = page.context();
 	let popup: Page | undefined;
 	let tab: Page | undefined;
@@ -591,5 +616,6 @@ export async function replayPrintedSteps(page: Page, lines: string[], shoot: (p:
 			}
 		}
 		await shoot(page, `demo-step-${i + 1}`);
+		await afterStep?.(page, title);
 	}
 }

@@ -30,6 +30,7 @@ import {
 	openNewCredentialDialog,
 	outputJson,
 	pickNodeCredential,
+	publishOutputTable,
 	renameCredential,
 	replayPrintedSteps,
 	saveCredential,
@@ -525,7 +526,23 @@ describe(`the editor in Chromium on n8n ${VERSION}`, () => {
 				expect(lines[0]).toContain(email!);
 				const demoPage = await page.context().newPage();
 				try {
-					await replayPrintedSteps(demoPage, lines, (p, name) => shots.take(p, name));
+					let publishRows: string[] = [];
+					await replayPrintedSteps(
+						demoPage,
+						lines,
+						(p, name) => shots.take(p, name),
+						// after the Publish sample ran: its node's output table, one row per platform (the README image)
+						async (p, title) => {
+							if (!/^Run "MediaX Publish/.test(title)) return;
+							publishRows = await publishOutputTable(p);
+							await shots.take(p, 'demo-publish-output', 'publish-output');
+							await p.keyboard.press('Escape');
+						},
+					);
+					// the demo's first run: every platform has a row whose status says the post exists there
+					const statusOf = (platform: string) => (publishRows.find((row) => new RegExp(`\\b${platform}\\b`, 'i').test(row)) ?? '').match(/\b(published|scheduled|in_review|submitted|failed|skipped)\b/)?.[1] ?? 'no row';
+					const statuses = Object.fromEntries(['douyin', 'wechat', 'youtube', 'bilibili', 'blogger'].map((p) => [p, statusOf(p)]));
+					expect(statuses).toEqual(Object.fromEntries(Object.keys(statuses).map((p) => [p, expect.stringMatching(/^(published|scheduled|in_review|submitted)$/)])));
 				} finally {
 					await demoPage.close().catch(() => undefined);
 				}
