@@ -298,13 +298,13 @@ export async function nodeCredentialSlots(ndv: Locator): Promise<Array<{ label: 
 	return out;
 }
 
+export const POINTS_AT_CREDENTIAL_FIELDS = /credential (field|fields)( shown)? (above|below)|credentials to watch (above|below)/i;
+
 /**
  * Notices of the panel that point at the credential fields ("… credential fields above / below …"), each with where
  * the fields really are: n8n places them after the leading notices when a field depends on Resource or Operation,
  * before everything when none does, and the same on 1.x and 2.x.
  */
-export const POINTS_AT_CREDENTIAL_FIELDS = /credential (field|fields)( shown)? (above|below)|credentials to watch (above|below)/i;
-
 export async function credentialNoticePlacement(ndv: Locator): Promise<Array<{ text: string; says: string; actual: string }>> {
 	const fields = credentialFields(ndv);
 	await fields.first().waitFor();
@@ -512,8 +512,8 @@ export function visibleTextOf(html: string): string {
 /**
  * Does what the printed steps say, finding every element by exactly the printed text; screenshots after each step.
  * `popup` is the window n8n opens for Connect; a new tab is used for "open … in a new browser tab".
+ * `afterStep` looks at what a step left on n8n's page (a person reading the result) before the next step.
  */
-/** `afterStep` looks at what a step left on n8n's page (a person reading the result) before the next step */
 export async function replayPrintedSteps(
 	page: Page,
 	lines: string[],
