@@ -109,9 +109,11 @@ describe(`Google on n8n ${process.env.MEDIAX_N8N_VERSION ?? '2.41.1'}`, () => {
 		expect(upload.bytesSent - received).toBe(upload.bytesResent - dropped[0].bytesIn!);
 		console.log(`n8n ${h.version}: dropped chunk: simulator received ${dropped[0].bytesIn} bytes, n8n wrote ${upload.bytesResent} (resent); sent ${upload.bytesSent}, acknowledged ${upload.bytesAcknowledged}`);
 		console.log(`n8n ${h.version}: RSS ${baseline} MB idle; peak ${before} MB during a 64 MB upload, ${peak} MB during the 300 MB resumable upload with one dropped connection`);
-		// far below the file size, and not much above what a 64 MB upload costs (a few chunks of garbage-collector slack)
-		expect(peak - baseline).toBeLessThan(size / MB / 2);
-		expect(peak - before).toBeLessThan(100);
+		// Streaming, not buffering: a buffered file costs at least its size (300 MB above idle, and 236 MB more than the
+		// 64 MB upload). A streamed one costs a few chunks plus garbage-collector slack, which varies by run and machine
+		// (35-170 MB above idle seen), so the bounds sit between the two. The figures are bench/'s, not this test's.
+		expect(peak - baseline).toBeLessThan((size / MB) * 0.75);
+		expect(peak - before).toBeLessThan(150);
 		rmSync(path);
 	});
 
