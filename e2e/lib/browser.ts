@@ -401,12 +401,23 @@ export async function waitForOutput(ndv: Locator): Promise<string> {
 	return out.innerText();
 }
 
-/** The output panel switched to its JSON view (the easiest to assert on); returns that text. */
+/**
+ * The output panel switched to its JSON view (the easiest to assert on); returns that text once an item is in it.
+ * The items count can show before the items do (2.41.1 once returned only the panel's header here).
+ */
 export async function outputJson(ndv: Locator): Promise<string> {
 	const out = ndv.getByTestId('output-panel');
 	const json = out.getByTestId('radio-button-json');
 	if (await json.isVisible().catch(() => false)) await json.click();
-	return out.getByTestId('ndv-data-container').innerText();
+	const data = out.getByTestId('ndv-data-container').first();
+	await data.waitFor({ timeout: 30_000 });
+	let text = '';
+	for (let waited = 0; waited < 30_000; waited += 200) {
+		text = await data.innerText();
+		if (text.includes('{')) return text;
+		await ndv.page().waitForTimeout(200);
+	}
+	throw new Error(`no item in the output panel's JSON view after 30 s: ${text.slice(0, 300)}`);
 }
 
 /**

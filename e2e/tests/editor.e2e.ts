@@ -348,8 +348,9 @@ describeBrowser(`the editor in Chromium on n8n ${VERSION}`, () => {
 		await newWorkflow(page, h.baseUrl);
 		const ndv = await addNodeWithAction(page, p.search, p.node, actionText(p));
 		await pickNodeCredential(ndv, names.get(c.type)!);
-		const text = await executeStep(ndv);
-		const url = /https?:\/\/[^\s"]+/.exec(`${text}\n${await outputJson(ndv).catch(() => '')}`)?.[0];
+		await executeStep(ndv);
+		const text = await outputJson(ndv);
+		const url = /https?:\/\/[^\s"]+/.exec(text)?.[0];
 		if (!url) throw new Error(`no authorization URL in the output panel: ${text.slice(0, 300)}`);
 		await shots.take(page, `${c.type}-${label}-auth-url`);
 		const consent = await page.context().newPage();
