@@ -269,10 +269,7 @@ async function step<T>(type: string, name: string, fn: () => Promise<T>): Promis
 	}
 }
 
-// Not yet green twice in a row on 2.41.1 (issue 11): runs only when asked, `MEDIAX_BROWSER=1 npm run test:e2e -- editor`.
-const describeBrowser = process.env.MEDIAX_BROWSER === '1' ? describe : describe.skip;
-
-describeBrowser(`the editor in Chromium on n8n ${VERSION}`, () => {
+describe(`the editor in Chromium on n8n ${VERSION}`, () => {
 	let h: N8nHarness;
 	let page: Page;
 	let closeBrowser: () => Promise<void>;
