@@ -470,18 +470,26 @@ export function parsePrintedStep(line: string): { title: string; actions: Printe
  */
 async function byExactText(scope: Page | Locator, text: string): Promise<Locator> {
 	const reads = new RegExp(`^\\s*${text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\s*$`);
-	const candidates = [
-		// what reads the text first: an icon button named so (the canvas's trigger bolt is "Execute workflow" too, and
-		// sits under the canvas pane) is not what a person reading the step clicks
+	// what reads the text first: an icon button named so (the canvas's trigger bolt is "Execute workflow" too, and
+	// sits under the canvas pane) is not what a person reading the step clicks. It is taken only when, after a few
+	// seconds, nothing that reads the text has appeared: the bolt can render before the button that reads the text.
+	const reading = [
 		scope.getByRole('button', { name: text, exact: true }).filter({ hasText: reads }),
+		scope.getByRole('link', { name: text, exact: true }).filter({ hasText: reads }),
+		scope.getByRole('menuitem', { name: text, exact: true }).filter({ hasText: reads }),
+		scope.getByRole('tab', { name: text, exact: true }).filter({ hasText: reads }),
+		scope.getByText(text, { exact: true }),
+	];
+	const named = [
 		scope.getByRole('button', { name: text, exact: true }),
 		scope.getByRole('link', { name: text, exact: true }),
 		scope.getByRole('menuitem', { name: text, exact: true }),
 		scope.getByRole('tab', { name: text, exact: true }),
-		scope.getByText(text, { exact: true }),
-	].map((l) => l.filter({ visible: true }).first());
-	const until = Date.now() + 20_000;
+	];
+	const start = Date.now();
+	const until = start + 20_000;
 	for (;;) {
+		const candidates = (Date.now() - start < 5_000 ? reading : [...reading, ...named]).map((l) => l.filter({ visible: true }).first());
 		for (const c of candidates) if (await c.isVisible().catch(() => false)) return c;
 		if (Date.now() > until) throw new Error(`nothing visible reads exactly "${text}"`);
 		await new Promise((r) => setTimeout(r, 250));

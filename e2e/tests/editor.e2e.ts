@@ -50,13 +50,25 @@ interface Ctx {
 	h: N8nHarness;
 	sim: string;
 }
-interface NodeRun {
+/** an action node's run, or a trigger's (which has no resource or operation) */
+type NodeRun = NodeRunCommon &
+	(
+		| { resource: string; operation: string; trigger?: undefined }
+		| {
+				resource?: undefined;
+				operation?: undefined;
+				/**
+				 * the node creator's trigger text, the push the simulator sends to the Test URL the panel shows, and the
+				 * README image of the listening panel
+				 */
+				trigger: { action: RegExp; push: (ctx: Ctx, url: string) => Promise<unknown>; docs?: string };
+		  }
+	);
+interface NodeRunCommon {
 	search: string;
 	node: string;
-	/** the node type and operation; the node creator's action text is read from the type (so texts may change) */
+	/** the node type; an action's text in the node creator is read from it (so texts may change) */
 	type: string;
-	resource: string;
-	operation: string;
 	/** parameters to set after the action is added (options by visible text) */
 	params?: Array<{ name: string; value: string | RegExp; select?: boolean }>;
 	/** what the output panel must show */
@@ -68,11 +80,6 @@ interface NodeRun {
 	 * API key may also find their Google account filled in)
 	 */
 	signedWith?: { path: RegExp; byField: Array<[string, string]> };
-	/**
-	 * a trigger: the node creator's trigger text, the push the simulator sends to the Test URL the panel shows, and the
-	 * README image of the listening panel
-	 */
-	trigger?: { action: RegExp; push: (ctx: Ctx, url: string) => Promise<unknown>; docs?: string };
 }
 interface CredentialCase {
 	type: string;
@@ -213,8 +220,6 @@ const CASES: CredentialCase[] = [
 			search: 'MediaX WeChat',
 			node: 'MediaX WeChat Official Account',
 			type: 'mediaXWeChatOfficialAccountTrigger',
-			resource: '',
-			operation: '',
 			trigger: {
 				action: /any message or event/i,
 				docs: 'trigger-wechat-listening',
@@ -276,10 +281,15 @@ describe(`the editor in Chromium on n8n ${VERSION}`, () => {
 	let shots: Screenshots;
 	let displayNames: Map<string, string>;
 	let nodeTypes: Array<{ name: string; properties: Array<{ name: string; displayName: string; type: string; displayOptions?: { show?: Record<string, unknown[]> }; options?: Array<{ value: unknown; action?: string }> }> }>;
+	/** the package's node type as n8n's /types/nodes.json serves it to the editor */
+	const nodeTypeOf = (name: string) => {
+		const type = nodeTypes.find((t) => t.name === `n8n-nodes-mediax.${name}`);
+		if (!type) throw new Error(`n8n does not list the node type ${name}`);
+		return type;
+	};
 	/** the text the node creator lists for this resource + operation (the operation option's `action`) */
 	const actionText = (r: { type: string; resource: string; operation: string }): string => {
-		const type = nodeTypes.find((t) => t.name === `n8n-nodes-mediax.${r.type}`);
-		const prop = type?.properties.find((p) => p.name === 'operation' && (p.displayOptions?.show?.resource ?? []).includes(r.resource));
+		const prop = nodeTypeOf(r.type).properties.find((p) => p.name === 'operation' && (p.displayOptions?.show?.resource ?? []).includes(r.resource));
 		const text = prop?.options?.find((o) => o.value === r.operation)?.action;
 		if (!text) throw new Error(`no action for ${r.type} ${r.resource} → ${r.operation}`);
 		return text;
@@ -436,7 +446,7 @@ describe(`the editor in Chromium on n8n ${VERSION}`, () => {
 		it(`${c.type}: a workflow built in the editor runs ${c.run.trigger ? `the trigger on a push to its Test URL` : `${c.run.resource} → ${c.run.operation}`} with the credential the panel offers`, async () => {
 			expect(ids.get(c.type)).toBeDefined();
 			await newWorkflow(page, h.baseUrl);
-			const ndv = await step(c.type, 'node from the node creator', () => addNodeWithAction(page, c.run.search, c.run.node, c.run.trigger?.action ?? actionText(c.run)));
+			const ndv = await step(c.type, 'node from the node creator', () => addNodeWithAction(page, c.run.search, c.run.node, c.run.trigger ? c.run.trigger.action : actionText(c.run)));
 			const slots = await nodeCredentialSlots(ndv);
 			await step(c.type, 'panel names each credential field distinctly', async () => {
 				const labels = slots.map((s) => s.label);
@@ -445,7 +455,7 @@ describe(`the editor in Chromium on n8n ${VERSION}`, () => {
 			await step(c.type, 'a notice that points at the credential fields points where they are', async () => {
 				const found = await credentialNoticePlacement(ndv);
 				// the node's own notices that say where the fields are (shown for every operation): each must be found
-				const declared = nodeTypes.find((t) => t.name === `n8n-nodes-mediax.${c.run.type}`)!.properties.filter((p) => p.type === 'notice' && !p.displayOptions && POINTS_AT_CREDENTIAL_FIELDS.test(p.displayName));
+				const declared = nodeTypeOf(c.run.type).properties.filter((p) => p.type === 'notice' && !p.displayOptions && POINTS_AT_CREDENTIAL_FIELDS.test(p.displayName));
 				if (found.length < declared.length) throw new Error(`the panel shows ${found.length} of the node's ${declared.length} notices about its credential fields`);
 				const wrong = found.filter((n) => n.says !== n.actual);
 				if (wrong.length) throw new Error(wrong.map((n) => `"${n.text.slice(0, 80)}…" says ${n.says}, the fields are ${n.actual}`).join('; '));
