@@ -426,8 +426,8 @@ export async function outputJson(ndv: Locator): Promise<string> {
  */
 export async function publishOutputTable(page: Page): Promise<string[]> {
 	await page.getByTestId('canvas-node').filter({ hasText: 'MediaX Publish' }).first().dblclick();
+	await waitForOutput(page.getByTestId('ndv'));
 	const out = page.getByTestId('output-panel');
-	await out.getByTestId('ndv-items-count').first().waitFor({ timeout: 30_000 });
 	const table = out.getByTestId('radio-button-table');
 	if (await table.isVisible().catch(() => false)) await table.click();
 	const rows = out.locator('table tbody tr');
@@ -464,34 +464,83 @@ export function parsePrintedStep(line: string): { title: string; actions: Printe
 	return { title: m[1], actions };
 }
 
+/** what each printed click picked, with how long it looked (the replay writes it beside its screenshots) */
+export const clickTrace: string[] = [];
+
 /**
- * The visible element whose own text is exactly `text`, controls first: a button, then a link, menu item or tab, then
- * any text (a card title); so "Sign in" is the button, not the form's heading.
+ * Can a person click this element where it is: not transparent, and the topmost thing at its centre is the element or
+ * inside it (Playwright's own rule for a click). n8n renders hover-only controls that read like visible ones: the
+ * canvas trigger's "Execute workflow" button sits, transparent, under the canvas pane until the node is hovered.
+ */
+function inSight(node: unknown): boolean {
+	// the suite compiles without the DOM library: the little of it used here
+	type Box = { left: number; top: number; width: number; height: number };
+	type El = { getBoundingClientRect(): Box; parentElement: El | null; contains(other: El): boolean };
+	const win = globalThis as unknown as {
+		getComputedStyle(e: El): { opacity: string; visibility: string };
+		innerWidth: number;
+		innerHeight: number;
+		document: { elementFromPoint(x: number, y: number): El | null };
+	};
+	const el = node as El;
+	const r = el.getBoundingClientRect();
+	if (!r.width || !r.height) return false;
+	for (let e: El | null = el; e; e = e.parentElement) {
+		const style = win.getComputedStyle(e);
+		if (style.opacity === '0' || style.visibility === 'hidden') return false;
+	}
+	const x = r.left + r.width / 2;
+	const y = r.top + r.height / 2;
+	// below the fold of a scrolling list: the click scrolls it into view first
+	if (x < 0 || y < 0 || x >= win.innerWidth || y >= win.innerHeight) return true;
+	const hit = win.document.elementFromPoint(x, y);
+	return !!hit && (hit === el || el.contains(hit));
+}
+
+/**
+ * In sight, and still so with the pointer on it: a hover-only control shows while the pointer happens to rest on its
+ * node (where the previous click left it) and fades as the pointer moves to it.
+ */
+async function pointable(page: Page, c: Locator): Promise<boolean> {
+	if (!(await c.evaluate(inSight).catch(() => false))) return false;
+	const box = await c.boundingBox().catch(() => null);
+	const view = page.viewportSize();
+	if (!box || !view) return false;
+	const x = box.x + box.width / 2;
+	const y = box.y + box.height / 2;
+	if (x < 0 || y < 0 || x >= view.width || y >= view.height) return true;
+	await page.mouse.move(x, y);
+	// n8n's hover transitions take up to a few hundred milliseconds
+	await new Promise((r) => setTimeout(r, 400));
+	return c.evaluate(inSight).catch(() => false);
+}
+
+/**
+ * The element a person reading "click X" clicks: one whose own text is exactly X and which is in sight, controls first
+ * (a button, then a link, menu item or tab, then any text such as a card title), so "Sign in" is the button, not the
+ * form's heading. An icon control merely named X does not count: the printed step would not match the screen.
  */
 async function byExactText(scope: Page | Locator, text: string): Promise<Locator> {
 	const reads = new RegExp(`^\\s*${text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\s*$`);
-	// what reads the text first: an icon button named so (the canvas's trigger bolt is "Execute workflow" too, and
-	// sits under the canvas pane) is not what a person reading the step clicks. It is taken only when, after a few
-	// seconds, nothing that reads the text has appeared: the bolt can render before the button that reads the text.
-	const reading = [
-		scope.getByRole('button', { name: text, exact: true }).filter({ hasText: reads }),
-		scope.getByRole('link', { name: text, exact: true }).filter({ hasText: reads }),
-		scope.getByRole('menuitem', { name: text, exact: true }).filter({ hasText: reads }),
-		scope.getByRole('tab', { name: text, exact: true }).filter({ hasText: reads }),
+	const groups = [
+		...(['button', 'link', 'menuitem', 'tab'] as const).map((role) => scope.getByRole(role, { name: text, exact: true }).filter({ hasText: reads })),
 		scope.getByText(text, { exact: true }),
 	];
-	const named = [
-		scope.getByRole('button', { name: text, exact: true }),
-		scope.getByRole('link', { name: text, exact: true }),
-		scope.getByRole('menuitem', { name: text, exact: true }),
-		scope.getByRole('tab', { name: text, exact: true }),
-	];
+	const page = 'mouse' in scope ? scope : scope.page();
 	const start = Date.now();
-	const until = start + 20_000;
 	for (;;) {
-		const candidates = (Date.now() - start < 5_000 ? reading : [...reading, ...named]).map((l) => l.filter({ visible: true }).first());
-		for (const c of candidates) if (await c.isVisible().catch(() => false)) return c;
-		if (Date.now() > until) throw new Error(`nothing visible reads exactly "${text}"`);
+		for (const [k, group] of groups.entries()) {
+			const shown = group.filter({ visible: true });
+			const n = Math.min(await shown.count().catch(() => 0), 10);
+			for (let j = 0; j < n; j++) {
+				const c = shown.nth(j);
+				if (!(await pointable(page, c))) continue;
+				const html = await c.evaluate((el) => `${el.closest('button')?.getAttribute('data-test-id') ?? '-'} ${el.outerHTML.replace(/\s+/g, ' ').slice(0, 160)}`).catch(() => '?');
+				clickTrace.push(`"${text}" → #${k}.${j} after ${Date.now() - start} ms: ${html}`);
+				return c;
+			}
+		}
+		if (Date.now() - start > 20_000) throw new Error(`nothing in sight reads exactly "${text}"`);
 		await new Promise((r) => setTimeout(r, 250));
 	}
 }

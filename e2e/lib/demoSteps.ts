@@ -1,6 +1,6 @@
 // The steps `npm start` prints, as data: the printed text is made from these actions, so a browser test can replay
 // exactly what a person reads. Labels are n8n's own (read in the editor bundles: 2.x "Connect", 1.x "Connect my
-// account"; "Sign in", "Overview", "Credentials", "Workflows", "Save", "Execute workflow",
+// account"; "Sign in", "Workflows", "Save", "Execute workflow",
 // "Account connected", "Connection tested successfully", "Workflow executed successfully") and the simulator's.
 import type { ICredentialDataDecryptedObject } from 'n8n-workflow';
 import { redbookAuthorizeUrl } from '../../nodes/shared/platforms/redbook';
@@ -64,10 +64,9 @@ export function demoSteps(o: DemoStepsInput): DemoStep[] {
 			],
 		},
 	];
-	const toCredentials: DemoAction[] = [
-		{ do: 'click', text: 'Overview', in: 'n8n' },
-		{ do: 'click', text: 'Credentials', in: 'n8n' },
-	];
+	// a page of n8n by its address: the sidebar's "Overview" is only a house icon in a window 1280 pixels wide
+	const page = (path: string): DemoAction => ({ do: 'open', url: `${o.n8nUrl.replace(/\/+$/, '')}${path}`, in: 'n8n' });
+	const toCredentials: DemoAction[] = [page('/home/credentials')];
 	let first = true;
 	for (const c of o.credentials) {
 		const agree = OAUTH2_AGREE[c.type];
@@ -115,7 +114,8 @@ export function demoSteps(o: DemoStepsInput): DemoStep[] {
 		steps.push({
 			title: `Run "${name}"`,
 			actions: [
-				...(i === 0 ? [{ do: 'click', text: 'Workflows', in: 'n8n' } as const] : [{ do: 'click', text: 'Overview', in: 'n8n' } as const, { do: 'click', text: 'Workflows', in: 'n8n' } as const]),
+				// the first run starts on the Credentials page, whose "Workflows" tab reads so; later ones on a canvas
+				i === 0 ? ({ do: 'click', text: 'Workflows', in: 'n8n' } as const) : page('/home/workflows'),
 				{ do: 'click', text: name, in: 'n8n' },
 				{ do: 'click', text: 'Execute workflow', in: 'n8n' },
 				{ do: 'see', text: 'Workflow executed successfully', in: 'n8n' },

@@ -4,7 +4,7 @@
 // built from the node creator whose node runs with that credential and shows the simulator's reply in the output
 // panel. REST is used only to read results afterwards (exported credentials, the simulator's log).
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Locator, Page } from 'playwright-core';
@@ -33,6 +33,7 @@ import {
 	publishOutputTable,
 	renameCredential,
 	replayPrintedSteps,
+	clickTrace,
 	saveCredential,
 	Screenshots,
 	selectParameter,
@@ -555,6 +556,7 @@ describe(`the editor in Chromium on n8n ${VERSION}`, () => {
 					const statuses = Object.fromEntries(['douyin', 'wechat', 'youtube', 'bilibili', 'blogger'].map((p) => [p, statusOf(p)]));
 					expect(statuses).toEqual(Object.fromEntries(Object.keys(statuses).map((p) => [p, expect.stringMatching(/^(published|scheduled|in_review|submitted)$/)])));
 				} finally {
+					writeFileSync(join(shots.dir, 'demo-clicks.log'), clickTrace.join('\n') + '\n');
 					await demoPage.close().catch(() => undefined);
 				}
 			} finally {

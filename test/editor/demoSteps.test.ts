@@ -37,6 +37,10 @@ describe('demo steps', () => {
 		const printed = printSteps(steps());
 		expect(printed).toContain(`Open ${N8N}`);
 		expect(printed).not.toMatch(/127\.0\.0\.1:5678|localhost(?!:5678)\/rest/);
+		// n8n's pages by address, not by the collapsed sidebar's icons (its "Overview" reads nothing at 1280 pixels)
+		const opened = steps().flatMap((s) => s.actions).filter((a): a is Extract<DemoAction, { do: 'open' }> => a.do === 'open' && a.in === 'n8n').map((a) => a.url);
+		expect(opened).toEqual([N8N, `${N8N}/home/credentials`, `${N8N}/home/workflows`]);
+		expect(labels('2.41.1')).not.toContain('Overview');
 	});
 
 	it('every OAuth2 and pasted-code credential of the demo has its step, in the printed text word for word', () => {
