@@ -464,15 +464,14 @@ export function parsePrintedStep(line: string): { title: string; actions: Printe
 	return { title: m[1], actions };
 }
 
-/** what each printed click picked, with how long it looked (the replay writes it beside its screenshots) */
-export const clickTrace: string[] = [];
-
 /**
- * Can a person click this element where it is: not transparent, and the topmost thing at its centre is the element or
- * inside it (Playwright's own rule for a click). n8n renders hover-only controls that read like visible ones: the
- * canvas trigger's "Execute workflow" button sits, transparent, under the canvas pane until the node is hovered.
+ * Where a person's click on this element lands: its centre, when nothing around it is transparent and the topmost
+ * thing there is the element or inside it (Playwright's own rule for a click); 'scroll' when it is outside the window
+ * (the click scrolls it into view first); null when it cannot be clicked where it is. n8n renders hover-only controls
+ * that read like visible ones: the canvas trigger's "Execute workflow" button is under the canvas pane until its node
+ * is hovered.
  */
-function inSight(node: unknown): boolean {
+function clickPoint(node: unknown): { x: number; y: number } | 'scroll' | null {
 	// the suite compiles without the DOM library: the little of it used here
 	type Box = { left: number; top: number; width: number; height: number };
 	type El = { getBoundingClientRect(): Box; parentElement: El | null; contains(other: El): boolean };
@@ -484,35 +483,29 @@ function inSight(node: unknown): boolean {
 	};
 	const el = node as El;
 	const r = el.getBoundingClientRect();
-	if (!r.width || !r.height) return false;
+	if (!r.width || !r.height) return null;
 	for (let e: El | null = el; e; e = e.parentElement) {
 		const style = win.getComputedStyle(e);
-		if (style.opacity === '0' || style.visibility === 'hidden') return false;
+		if (style.opacity === '0' || style.visibility === 'hidden') return null;
 	}
 	const x = r.left + r.width / 2;
 	const y = r.top + r.height / 2;
-	// below the fold of a scrolling list: the click scrolls it into view first
-	if (x < 0 || y < 0 || x >= win.innerWidth || y >= win.innerHeight) return true;
+	if (x < 0 || y < 0 || x >= win.innerWidth || y >= win.innerHeight) return 'scroll';
 	const hit = win.document.elementFromPoint(x, y);
-	return !!hit && (hit === el || el.contains(hit));
+	return hit && (hit === el || el.contains(hit)) ? { x, y } : null;
 }
 
 /**
- * In sight, and still so with the pointer on it: a hover-only control shows while the pointer happens to rest on its
- * node (where the previous click left it) and fades as the pointer moves to it.
+ * Clickable where it is, and still so with the pointer on it: a hover-only control shows while the pointer happens to
+ * rest on its node (where the previous click left it) and fades as the pointer moves to it.
  */
 async function pointable(page: Page, c: Locator): Promise<boolean> {
-	if (!(await c.evaluate(inSight).catch(() => false))) return false;
-	const box = await c.boundingBox().catch(() => null);
-	const view = page.viewportSize();
-	if (!box || !view) return false;
-	const x = box.x + box.width / 2;
-	const y = box.y + box.height / 2;
-	if (x < 0 || y < 0 || x >= view.width || y >= view.height) return true;
-	await page.mouse.move(x, y);
+	const at = await c.evaluate(clickPoint).catch(() => null);
+	if (at === null || at === 'scroll') return at === 'scroll';
+	await page.mouse.move(at.x, at.y);
 	// n8n's hover transitions take up to a few hundred milliseconds
 	await new Promise((r) => setTimeout(r, 400));
-	return c.evaluate(inSight).catch(() => false);
+	return (await c.evaluate(clickPoint).catch(() => null)) !== null;
 }
 
 /**
@@ -520,7 +513,7 @@ async function pointable(page: Page, c: Locator): Promise<boolean> {
  * (a button, then a link, menu item or tab, then any text such as a card title), so "Sign in" is the button, not the
  * form's heading. An icon control merely named X does not count: the printed step would not match the screen.
  */
-async function byExactText(scope: Page | Locator, text: string): Promise<Locator> {
+async function byExactText(scope: Page | Locator, text: string, picks: string[]): Promise<Locator> {
 	const reads = new RegExp(`^\\s*${text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\s*$`);
 	const groups = [
 		...(['button', 'link', 'menuitem', 'tab'] as const).map((role) => scope.getByRole(role, { name: text, exact: true }).filter({ hasText: reads })),
@@ -536,7 +529,7 @@ async function byExactText(scope: Page | Locator, text: string): Promise<Locator
 				const c = shown.nth(j);
 				if (!(await pointable(page, c))) continue;
 				const html = await c.evaluate((el) => `${el.closest('button')?.getAttribute('data-test-id') ?? '-'} ${el.outerHTML.replace(/\s+/g, ' ').slice(0, 160)}`).catch(() => '?');
-				clickTrace.push(`"${text}" → #${k}.${j} after ${Date.now() - start} ms: ${html}`);
+				picks.push(`"${text}" → #${k}.${j} after ${Date.now() - start} ms: ${html}`);
 				return c;
 			}
 		}
@@ -580,12 +573,14 @@ export function visibleTextOf(html: string): string {
 /**
  * Does what the printed steps say, finding every element by exactly the printed text; screenshots after each step.
  * `popup` is the window n8n opens for Connect; a new tab is used for "open … in a new browser tab".
+ * `picks` receives a line per click: what it picked and how long it looked.
  * `afterStep` looks at what a step left on n8n's page (a person reading the result) before the next step.
  */
 export async function replayPrintedSteps(
 	page: Page,
 	lines: string[],
 	shoot: (p: Page, name: string) => Promise<unknown>,
+	picks: string[],
 	afterStep?: (page: Page, title: string) => Promise<void>,
 ): Promise<void> {
 	const context = page.context();
@@ -644,11 +639,11 @@ export async function replayPrintedSteps(
 						// a click in the tab stays there until the person turns back to n8n's window
 						if (w === tab && !(await tab.getByText(a.text, { exact: true }).filter({ visible: true }).count())) {
 							lastWasTab = false;
-							await (await byExactText(page, a.text)).click();
+							await (await byExactText(page, a.text, picks)).click();
 							break;
 						}
 						if (w === tab && a.text === 'Copy code') clipboard = await tab.locator('#code').inputValue().catch(() => '');
-						await (await byExactText(w, a.text)).click();
+						await (await byExactText(w, a.text, picks)).click();
 						if (w === tab && a.text === 'Copy code') {
 							const copied = await tab.evaluate(() => (globalThis as unknown as { navigator: { clipboard: { readText(): Promise<string> } } }).navigator.clipboard.readText()).catch(() => '');
 							clipboard = copied || clipboard;

@@ -65,8 +65,8 @@ export function demoSteps(o: DemoStepsInput): DemoStep[] {
 		},
 	];
 	// a page of n8n by its address: the sidebar's "Overview" is only a house icon in a window 1280 pixels wide
-	const page = (path: string): DemoAction => ({ do: 'open', url: `${o.n8nUrl.replace(/\/+$/, '')}${path}`, in: 'n8n' });
-	const toCredentials: DemoAction[] = [page('/home/credentials')];
+	const openPage = (path: string): DemoAction => ({ do: 'open', url: `${o.n8nUrl.replace(/\/+$/, '')}${path}`, in: 'n8n' });
+	const toCredentials: DemoAction[] = [openPage('/home/credentials')];
 	let first = true;
 	for (const c of o.credentials) {
 		const agree = OAUTH2_AGREE[c.type];
@@ -115,7 +115,7 @@ export function demoSteps(o: DemoStepsInput): DemoStep[] {
 			title: `Run "${name}"`,
 			actions: [
 				// the first run starts on the Credentials page, whose "Workflows" tab reads so; later ones on a canvas
-				i === 0 ? ({ do: 'click', text: 'Workflows', in: 'n8n' } as const) : page('/home/workflows'),
+				i === 0 ? ({ do: 'click', text: 'Workflows', in: 'n8n' } as const) : openPage('/home/workflows'),
 				{ do: 'click', text: name, in: 'n8n' },
 				{ do: 'click', text: 'Execute workflow', in: 'n8n' },
 				{ do: 'see', text: 'Workflow executed successfully', in: 'n8n' },

@@ -33,7 +33,6 @@ import {
 	publishOutputTable,
 	renameCredential,
 	replayPrintedSteps,
-	clickTrace,
 	saveCredential,
 	Screenshots,
 	selectParameter,
@@ -537,12 +536,15 @@ describe(`the editor in Chromium on n8n ${VERSION}`, () => {
 				expect(lines[0]).toContain(url!);
 				expect(lines[0]).toContain(email!);
 				const demoPage = await page.context().newPage();
+				// what each printed click picked, with how long it looked: written beside the screenshots, also on a failure
+				const picks: string[] = [];
 				try {
 					let publishRows: string[] = [];
 					await replayPrintedSteps(
 						demoPage,
 						lines,
 						(p, name) => shots.take(p, name),
+						picks,
 						// after the Publish sample ran: its node's output table, one row per platform (the README image)
 						async (p, title) => {
 							if (!/^Run "MediaX Publish/.test(title)) return;
@@ -556,7 +558,7 @@ describe(`the editor in Chromium on n8n ${VERSION}`, () => {
 					const statuses = Object.fromEntries(['douyin', 'wechat', 'youtube', 'bilibili', 'blogger'].map((p) => [p, statusOf(p)]));
 					expect(statuses).toEqual(Object.fromEntries(Object.keys(statuses).map((p) => [p, expect.stringMatching(/^(published|scheduled|in_review|submitted)$/)])));
 				} finally {
-					writeFileSync(join(shots.dir, 'demo-clicks.log'), clickTrace.join('\n') + '\n');
+					writeFileSync(join(shots.dir, 'demo-clicks.log'), picks.join('\n') + '\n');
 					await demoPage.close().catch(() => undefined);
 				}
 			} finally {
